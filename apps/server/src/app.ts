@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { AppContext } from './context.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandling } from './http/errors.js';
+import { validatorCompiler } from './http/validation.js';
+import { registerSessionRoutes } from './modules/auth/routes.js';
+import { registerCaseRoutes } from './modules/cases/routes.js';
+import { registerFamilyAndStaffRoutes } from './modules/cases/family-and-staff.js';
+import { registerTrailRoutes } from './modules/cases/trail.js';
+import { registerHealthRoutes } from './modules/health/routes.js';
+import { registerNoteRoutes } from './modules/notes/routes.js';
+import { registerUserRoutes } from './modules/users/routes.js';
+
+export const API_PREFIX = '/api/v1';
+const BODY_LIMIT = 256 * 1024;
+
+function defaultWebDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+}
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => uuidv7(),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            // Personal data never reaches the logs: no bodies, no query strings, no cookies.
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                id: req.id,
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
+            },
+          },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app, ctx.config.webDir ?? defaultWebDir());
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+    },
+    hsts: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Senda API',
+        version: '1.0.0',
+        description: 'Case management for legal clinics serving migrant women seeking asylum in Mexico.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'senda_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuth(app, ctx);
+  await app.register(
+    (api, _opts, done) => {
+      registerHealthRoutes(api, ctx);
+      registerSessionRoutes(api, ctx);
+      registerUserRoutes(api, ctx);
+      registerCaseRoutes(api, ctx);
+      registerFamilyAndStaffRoutes(api, ctx);
+      registerTrailRoutes(api, ctx);
+      registerNoteRoutes(api, ctx);
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+      done();
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webDir = ctx.config.webDir ?? defaultWebDir();
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,177 @@
+/**
+ * Table types. Both dialects store the same way: ids are UUIDv7 text,
+ * instants ISO-8601 UTC text, legal dates YYYY-MM-DD text, booleans 0/1
+ * integers, lists JSON text validated by the domain schemas. Presenters turn
+ * rows into the API shapes.
+ */
+import type { Generated } from 'kysely';
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  case_prefix: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  locale: string;
+  password_hash: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface DataKeysTable {
+  id: string;
+  wrapped_key: string;
+  created_at: string;
+}
+
+export interface CaseCountersTable {
+  org_id: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface CasesTable {
+  id: string;
+  org_id: string;
+  code: string;
+  status: string;
+  closure_reason: string | null;
+  step: string;
+  given_names: string;
+  family_names: string;
+  preferred_name: string;
+  birth_date: string | null;
+  estimated_age: number | null;
+  gender_identity: string;
+  nationalities: string;
+  languages: string;
+  needs_interpreter: number;
+  entry_date: string | null;
+  entry_place: string;
+  state: string | null;
+  municipality: string;
+  contact_method: string | null;
+  contact_details_enc: string | null;
+  may_leave_message: number;
+  pregnant: number;
+  disability: number;
+  indigenous: number;
+  lgbtiq: number;
+  vulnerabilities: string;
+  documents: string;
+  referral_source: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  last_activity_at: string;
+  version: number;
+}
+
+export interface CaseNationalitiesTable {
+  case_id: string;
+  country: string;
+}
+
+export interface CaseNameTokensTable {
+  case_id: string;
+  org_id: string;
+  token: string;
+}
+
+export interface CaseMembersTable {
+  id: string;
+  case_id: string;
+  relationship: string;
+  given_names: string;
+  family_names: string;
+  birth_date: string | null;
+  estimated_age: number | null;
+  sex: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseAssignmentsTable {
+  case_id: string;
+  user_id: string;
+  role_on_case: string;
+  created_at: string;
+}
+
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  author_id: string;
+  note_class: string;
+  body_enc: string;
+  created_at: string;
+}
+
+export interface CaseVersionsTable {
+  id: string;
+  case_id: string;
+  version: number;
+  changed_at: string;
+  changed_by: string | null;
+  fields: string;
+  before_enc: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  org_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  case_id: string | null;
+  fields: string;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  auth_throttle: AuthThrottleTable;
+  data_keys: DataKeysTable;
+  case_counters: CaseCountersTable;
+  cases: CasesTable;
+  case_nationalities: CaseNationalitiesTable;
+  case_name_tokens: CaseNameTokensTable;
+  case_members: CaseMembersTable;
+  case_assignments: CaseAssignmentsTable;
+  case_notes: CaseNotesTable;
+  case_versions: CaseVersionsTable;
+  audit_log: AuditLogTable;
+}
+
+// Kept for tables that may later need generated columns.
+export type { Generated };

@@ -1,0 +1,47 @@
+import type { Actor, AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { CasesTable } from '../../db/schema.js';
+import { notFound } from '../../http/errors.js';
+import { caseAbilities, visibleCases } from './policy.js';
+import { presentCaseDetail } from './presenter.js';
+
+/** Load a case within the caller's reach, or answer 404. */
+export async function findVisibleCase(trx: Db, actor: Actor, caseId: string): Promise<CasesTable> {
+  const row = await visibleCases(trx, actor).selectAll('c').where('c.id', '=', caseId).executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function isAssigned(trx: Db, caseId: string, userId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('case_assignments')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function loadStaff(trx: Db, caseId: string) {
+  return trx
+    .selectFrom('case_assignments as a')
+    .innerJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.user_id', 'u.display_name', 'u.role', 'a.role_on_case', 'a.created_at'])
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.created_at')
+    .execute();
+}
+
+/** The full case page: profile, family, staff and the caller's abilities. */
+export async function caseDetail(ctx: AppContext, trx: Db, actor: Actor, row: CasesTable) {
+  const [members, staff] = await Promise.all([
+    trx.selectFrom('case_members').selectAll().where('case_id', '=', row.id).orderBy('created_at').execute(),
+    loadStaff(trx, row.id),
+  ]);
+  const assigned = staff.some((s) => s.user_id === actor.userId);
+  return presentCaseDetail(row, members, staff, caseAbilities(actor, assigned), ctx.cipher);
+}
+
+export async function touchCase(trx: Db, caseId: string, at: string): Promise<void> {
+  await trx.updateTable('cases').set({ last_activity_at: at }).where('id', '=', caseId).execute();
+}

@@ -1,0 +1,13 @@
+import type { CaseListParams } from './api';
+
+export const queryKeys = {
+  session: ['session'] as const,
+  users: ['users'] as const,
+  staff: ['staff'] as const,
+  cases: ['cases'] as const,
+  caseList: (params: Omit<CaseListParams, 'cursor'>) => ['cases', 'list', params] as const,
+  case: (id: string) => ['cases', 'detail', id] as const,
+  notes: (id: string) => ['cases', 'detail', id, 'notes'] as const,
+  audit: (id: string) => ['cases', 'detail', id, 'audit'] as const,
+  history: (id: string) => ['cases', 'detail', id, 'history'] as const,
+};

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** Stable error codes. The interface translates the code; messages are for developers. */
+export const ERROR_CODES = [
+  'unauthenticated',
+  'invalid_credentials',
+  'too_many_attempts',
+  'csrf_invalid',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'conflict',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Stable codes of a field error, translated by the interface as `field.<code>`. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid',
+  'invalid_type',
+  'invalid_date',
+  'invalid_email',
+  'invalid_choice',
+  'unknown_field',
+  'future_date',
+  'password_common',
+  'password_too_short',
+  'password_too_long',
+  'email_taken',
+  'closure_reason_required',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fields: z.array(fieldErrorSchema).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Turn Zod issues into stable field errors (no values, so nothing personal is echoed). */
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ path: path ? `${path}.${key}` : key, code: 'unknown_field' });
+      continue;
+    }
+    out.push({ path, ...codeOf(issue) });
+  }
+  return out;
+}
+
+function codeOf(issue: z.core.$ZodIssue): Omit<FieldError, 'path'> {
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? { code: 'required' } : { code: 'too_short', params: { min } };
+      if (issue.origin === 'array') return min <= 1 ? { code: 'required' } : { code: 'too_small', params: { min } };
+      return { code: 'too_small', params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { code: 'too_long', params: { max } };
+      return { code: 'too_big', params: { max } };
+    }
+    case 'invalid_type':
+      return ('input' in issue ? issue.input === undefined : issue.message.endsWith('undefined'))
+        ? { code: 'required' }
+        : { code: 'invalid_type' };
+    case 'invalid_value':
+      return { code: 'invalid_choice' };
+    case 'invalid_format':
+      if (issue.format === 'date') return { code: 'invalid_date' };
+      if (issue.format === 'email') return { code: 'invalid_email' };
+      return { code: 'invalid' };
+    case 'custom': {
+      const code = (issue.params as { code?: string } | undefined)?.code;
+      return { code: code ?? 'invalid' };
+    }
+    default:
+      return { code: 'invalid' };
+  }
+}
