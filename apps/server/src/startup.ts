@@ -14,7 +14,7 @@ export async function openContext(
     await migrateToLatest(handle.db);
     const cipher = new FieldCipher(handle.db, loadMasterKey(config));
     await cipher.init();
-    return { config, db: handle.db, dialect: handle.dialect, cipher, close: handle.close };
+    return { config, db: handle.db, dialect: handle.dialect, cipher, close: () => handle.close() };
   } catch (error) {
     await handle.close();
     throw error;

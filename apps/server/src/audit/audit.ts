@@ -88,7 +88,7 @@ export async function writeAudit(trx: Db, dialect: DialectName, event: AuditEven
     .limit(1)
     .executeTakeFirst();
   const row: ChainRow = {
-    seq: (last ? Number(last.seq) : 0) + 1,
+    seq: (last?.seq ?? 0) + 1,
     at: new Date().toISOString(),
     actor_id: event.actorId,
     org_id: event.orgId,
@@ -127,7 +127,7 @@ export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerific
       .execute();
     if (rows.length === 0) return { ok: true, checked };
     for (const raw of rows) {
-      const row = { ...raw, seq: Number(raw.seq) };
+      const row = raw;
       if (row.seq !== expectedSeq) {
         return { ok: false, checked, firstBad: { seq: expectedSeq, reason: 'missing entry' } };
       }

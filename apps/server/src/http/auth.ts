@@ -41,9 +41,10 @@ function crossSite(request: FastifyRequest): boolean {
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('bodyKeys');
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const body: unknown = request.body;
     request.bodyKeys = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [];
+    done();
   });
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

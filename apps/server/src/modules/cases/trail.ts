@@ -33,7 +33,7 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: AppContext): void
         await auditAct(trx, ctx.dialect, actor, { action: 'case.audit.read', entityType: 'case', entityId: row.id, caseId: row.id });
         return {
           items: entries.map((e) => ({
-            seq: Number(e.seq),
+            seq: e.seq,
             at: e.at,
             actorName: e.display_name,
             action: e.action,
