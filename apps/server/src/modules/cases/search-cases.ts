@@ -50,16 +50,17 @@ export async function searchCases(
     } else {
       const words = [...new Set(foldText(q).split(' ').filter(Boolean))].slice(0, 5);
       if (!words.length) throw invalid([{ path: 'q', code: 'invalid' }]);
-      for (const word of words) {
-        const token = word.slice(0, MAX_TOKEN);
-        query = query.where('c.id', 'in', (eb) =>
-          eb
-            .selectFrom('case_name_tokens as t')
-            .select('t.case_id')
-            .where('t.org_id', '=', actor.orgId)
-            .where('t.token', '=', token),
-        );
-      }
+      // All words must match: one pass over the prefix index, grouped by case.
+      const tokens = [...new Set(words.map((w) => w.slice(0, MAX_TOKEN)))];
+      query = query.where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('case_name_tokens as t')
+          .select('t.case_id')
+          .where('t.org_id', '=', actor.orgId)
+          .where('t.token', 'in', tokens)
+          .groupBy('t.case_id')
+          .having((h) => h.fn.countAll(), '=', tokens.length),
+      );
     }
   }
   if (search.nationality) {
