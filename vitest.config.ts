@@ -16,7 +16,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/domain/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: [
+            'packages/domain/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+          ],
         },
       },
       {
@@ -25,6 +29,7 @@ export default defineConfig({
           name: 'api-sqlite',
           environment: 'node',
           include: ['apps/server/test/**/*.test.ts'],
+          exclude: ['apps/server/test/**/*.pg.test.ts'],
           env: { SENDA_TEST_DB: 'sqlite' },
           setupFiles: ['apps/server/test/setup.ts'],
           testTimeout: 30_000,

@@ -39,5 +39,8 @@ if (builtAt < sourcesAt) {
   console.log('Building…');
   run('npm', ['run', '--silent', 'build']);
 }
-const server = spawnSync(process.execPath, [path.join(root, 'apps/server/dist/main.js')], { cwd: root, stdio: 'inherit' });
+const server = spawnSync(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(server.status ?? 0);

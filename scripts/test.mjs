@@ -67,7 +67,9 @@ else if (CI) {
   failed += 1;
   notes.push(`PostgreSQL does not answer at ${pgUrl.replace(/\/\/[^@]*@/, '//…@')}: required under CI`);
 } else {
-  notes.push('SKIPPED the PostgreSQL API suite: no PostgreSQL at 127.0.0.1:5432 (set SENDA_TEST_DATABASE_URL)');
+  notes.push(
+    'SKIPPED the PostgreSQL API suite: no PostgreSQL at 127.0.0.1:5432 (set SENDA_TEST_DATABASE_URL)',
+  );
 }
 
 const vitestJson = path.join(out, 'vitest.json');
@@ -82,8 +84,11 @@ step('unit and API tests', 'npx', [
 if (fs.existsSync(vitestJson)) {
   const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
-  if (report.numPendingTests || report.numTodoTests) notes.push(`${report.numPendingTests + report.numTodoTests} tests skipped (not counted as passed)`);
+  failed +=
+    report.numFailedTests +
+    (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+  if (report.numPendingTests || report.numTodoTests)
+    notes.push(`${report.numPendingTests + report.numTodoTests} tests skipped (not counted as passed)`);
 } else {
   failed += 1;
   notes.push('vitest produced no report');

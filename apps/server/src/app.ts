@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -27,11 +27,24 @@ function defaultWebDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 }
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    trustProxy: ctx.config.trustProxy,
+    // Trust exactly one proxy hop: the address it saw, not what a client wrote into X-Forwarded-For.
+    trustProxy: ctx.config.trustProxy ? (_address: string, hop: number) => hop < 1 : false,
     genReqId: () => uuidv7(),
+    // Errors raised before routing (bad percent-encoding, over-long URLs) get the one error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const status =
+        typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500
+          ? error.statusCode
+          : 400;
+      const body = JSON.stringify({ error: { code: 'not_found', message: 'The address could not be read' } });
+      void (reply as FastifyReply).code(status).type('application/json; charset=utf-8').send(body);
+    },
     logger:
       options.logger === false
         ? false

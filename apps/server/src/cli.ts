@@ -10,6 +10,7 @@ import { Command } from 'commander';
 import { ROLES, UI_LOCALES, type Role, type UiLocale } from '@senda/domain';
 import { verifyAudit, writeAudit } from './audit/audit.js';
 import { loadConfig } from './config.js';
+import { databaseOptionsFromConfig, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError } from './http/errors.js';
 import { createOrganization, generatePassword } from './modules/organizations/service.js';
@@ -30,12 +31,15 @@ async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof openContext>>)
 program
   .command('migrate')
   .description('run pending database migrations')
-  .action(() =>
-    withContext(async (ctx) => {
-      const applied = await migrateToLatest(ctx.db);
+  .action(async () => {
+    const handle = openDatabase(databaseOptionsFromConfig(loadConfig()));
+    try {
+      const applied = await migrateToLatest(handle.db, handle.schema);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
-    }),
-  );
+    } finally {
+      await handle.close();
+    }
+  });
 
 const org = program.command('org').description('organizations');
 org
@@ -44,7 +48,9 @@ org
   .requiredOption('--prefix <prefix>', 'case code prefix, 2 to 6 capital letters')
   .action((opts: { name: string; prefix: string }) =>
     withContext(async (ctx) => {
-      const id = await ctx.db.transaction().execute((trx) => createOrganization(ctx, trx, opts.name, opts.prefix));
+      const id = await ctx.db
+        .transaction()
+        .execute((trx) => createOrganization(ctx, trx, opts.name, opts.prefix));
       console.log(`Organization created: ${opts.prefix} (${id})`);
     }),
   );
@@ -58,33 +64,41 @@ user
   .requiredOption('--role <role>', ROLES.join(' | '))
   .option('--locale <locale>', UI_LOCALES.join(' | '), 'es')
   .option('--password <password>', 'initial password (generated when omitted)')
-  .action((opts: { org: string; email: string; name: string; role: string; locale: string; password?: string }) =>
-    withContext(async (ctx) => {
-      if (!(ROLES as readonly string[]).includes(opts.role)) throw new Error(`Unknown role: ${opts.role}`);
-      if (!(UI_LOCALES as readonly string[]).includes(opts.locale)) throw new Error(`Unknown locale: ${opts.locale}`);
-      const organization = await ctx.db.selectFrom('organizations').select('id').where('case_prefix', '=', opts.org).executeTakeFirst();
-      if (!organization) throw new Error(`No organization with prefix ${opts.org}`);
-      const password = opts.password ?? generatePassword();
-      await ctx.db.transaction().execute(async (trx) => {
-        const id = await createUser(trx, {
-          orgId: organization.id,
-          email: opts.email,
-          displayName: opts.name,
-          role: opts.role as Role,
-          locale: opts.locale as UiLocale,
-          password,
+  .action(
+    (opts: { org: string; email: string; name: string; role: string; locale: string; password?: string }) =>
+      withContext(async (ctx) => {
+        if (!(ROLES as readonly string[]).includes(opts.role)) throw new Error(`Unknown role: ${opts.role}`);
+        if (!(UI_LOCALES as readonly string[]).includes(opts.locale))
+          throw new Error(`Unknown locale: ${opts.locale}`);
+        const organization = await ctx.db
+          .selectFrom('organizations')
+          .select('id')
+          .where('case_prefix', '=', opts.org)
+          .executeTakeFirst();
+        if (!organization) throw new Error(`No organization with prefix ${opts.org}`);
+        const password = opts.password ?? generatePassword();
+        await ctx.db.transaction().execute(async (trx) => {
+          const id = await createUser(trx, {
+            orgId: organization.id,
+            email: opts.email,
+            displayName: opts.name,
+            role: opts.role as Role,
+            locale: opts.locale as UiLocale,
+            password,
+          });
+          await writeAudit(trx, ctx.dialect, {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: id,
+            actorId: null,
+            orgId: organization.id,
+            fields: ['email', 'displayName', 'role', 'locale', 'password'],
+          });
         });
-        await writeAudit(trx, ctx.dialect, {
-          action: 'user.create',
-          entityType: 'user',
-          entityId: id,
-          actorId: null,
-          orgId: organization.id,
-          fields: ['email', 'displayName', 'role', 'locale', 'password'],
-        });
-      });
-      console.log(`User created: ${opts.email}${opts.password ? '' : `\nPassword (shown once): ${password}`}`);
-    }),
+        console.log(
+          `User created: ${opts.email}${opts.password ? '' : `\nPassword (shown once): ${password}`}`,
+        );
+      }),
   );
 user
   .command('reset-password')
@@ -110,7 +124,9 @@ user
           fields: ['password'],
         });
       });
-      console.log(`Password reset; all sessions of this account ended.${opts.password ? '' : `\nNew password (shown once): ${password}`}`);
+      console.log(
+        `Password reset; all sessions of this account ended.${opts.password ? '' : `\nNew password (shown once): ${password}`}`,
+      );
     }),
   );
 
@@ -124,7 +140,9 @@ audit
       if (result.ok) {
         console.log(`Audit log intact: ${result.checked} entries checked.`);
       } else {
-        console.error(`Audit log broken at entry ${result.firstBad?.seq}: ${result.firstBad?.reason} (${result.checked} entries before it are intact).`);
+        console.error(
+          `Audit log broken at entry ${result.firstBad?.seq}: ${result.firstBad?.reason} (${result.checked} entries before it are intact).`,
+        );
         process.exitCode = 1;
       }
     }),
@@ -132,7 +150,9 @@ audit
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof AppError) {
-    console.error(`${error.message}${error.fields ? ': ' + error.fields.map((f) => `${f.path} ${f.code}`).join(', ') : ''}`);
+    console.error(
+      `${error.message}${error.fields ? ': ' + error.fields.map((f) => `${f.path} ${f.code}`).join(', ') : ''}`,
+    );
   } else {
     console.error(error instanceof Error ? error.message : error);
   }

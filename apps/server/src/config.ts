@@ -11,8 +11,18 @@ const envSchema = z.object({
   SENDA_DATA_DIR: z.string().default('data'),
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   SENDA_MASTER_KEY: z.string().optional(),
-  SENDA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SENDA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SENDA_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SENDA_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   SENDA_TRUST_PROXY: bool.default(false),
   SENDA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SENDA_WEB_DIR: z.string().optional(),

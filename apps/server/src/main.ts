@@ -13,7 +13,9 @@ async function main(): Promise<void> {
       '  Senda is set up. First administrator account:',
       `    e-mail:   ${first.email}`,
       first.generated ? `    password: ${first.password}` : '    password: the one in SENDA_ADMIN_PASSWORD',
-      first.generated ? '  This password is shown only once: write it down, then change it after signing in.' : '',
+      first.generated
+        ? '  This password is shown only once: write it down, then change it after signing in.'
+        : '',
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');

@@ -11,7 +11,7 @@ export async function openContext(
 ): Promise<AppContext & { close(): Promise<void> }> {
   const handle = openDatabase(dbOptions);
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, handle.schema);
     const cipher = new FieldCipher(handle.db, loadMasterKey(config));
     await cipher.init();
     return { config, db: handle.db, dialect: handle.dialect, cipher, close: () => handle.close() };

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addOrganization, addUser, createTestEnv, intake, request, signIn, type Session, type TestEnv } from './harness.js';
+import {
+  addOrganization,
+  addUser,
+  createTestEnv,
+  intake,
+  request,
+  signIn,
+  type Session,
+  type TestEnv,
+} from './harness.js';
 
 let env: TestEnv;
 let lawyer: Session;
@@ -23,7 +32,13 @@ describe('POST /api/v1/cases', () => {
   });
 
   it('answers 400 with field errors and no values on bad input', async () => {
-    const res = await request(env, lawyer, 'POST', '/api/v1/cases', intake({ givenNames: '', nationalities: ['ZZ'], extra: 1 }));
+    const res = await request(
+      env,
+      lawyer,
+      'POST',
+      '/api/v1/cases',
+      intake({ givenNames: '', nationalities: ['ZZ'], extra: 1 }),
+    );
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: { code: string; fields: { path: string; code: string }[] } }>();
     expect(body.error.code).toBe('validation_failed');
@@ -52,7 +67,11 @@ describe('POST /api/v1/cases', () => {
       staff: [{ roleOnCase: 'lawyer' }],
       abilities: { readNoteClasses: ['general', 'legal'] },
     });
-    const row = await env.ctx.db.selectFrom('cases').select('contact_details_enc').where('id', '=', body.id as string).executeTakeFirstOrThrow();
+    const row = await env.ctx.db
+      .selectFrom('cases')
+      .select('contact_details_enc')
+      .where('id', '=', body.id as string)
+      .executeTakeFirstOrThrow();
     expect(row.contact_details_enc).not.toContain('962');
   });
 });
@@ -66,6 +85,8 @@ describe('POST /api/v1/cases/search', () => {
     expect(body.items.map((c) => c.givenNames)).toEqual(['María José']);
     expect(body.items[0]?.familySize).toBe(2);
     const partial = await request(env, coordinator, 'POST', '/api/v1/cases/search', { q: 'nun' });
-    expect(partial.json<{ items: { givenNames: string }[] }>().items.map((c) => c.givenNames)).toEqual(['Rosa']);
+    expect(partial.json<{ items: { givenNames: string }[] }>().items.map((c) => c.givenNames)).toEqual([
+      'Rosa',
+    ]);
   });
 });

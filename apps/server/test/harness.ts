@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import type { Role } from '@senda/domain';
+import { expect } from 'vitest';
+import { z } from 'zod';
+import { ERROR_CODES, FIELD_ERROR_CODES, type Role } from '@senda/domain';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
@@ -48,7 +50,20 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   } else {
     dbOptions = { kind: 'sqlite', file: ':memory:' };
   }
-  const ctx = await openContext(config, dbOptions);
+  const dropSchema = async () => {
+    if (!schema) return;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  };
+  let ctx: Awaited<ReturnType<typeof openContext>>;
+  try {
+    ctx = await openContext(config, dbOptions);
+  } catch (error) {
+    await dropSchema();
+    throw error;
+  }
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   return {
@@ -58,12 +73,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     close: async () => {
       await app.close();
       await ctx.close();
-      if (schema) {
-        const admin = new pg.Client({ connectionString: PG_URL });
-        await admin.connect();
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      }
+      await dropSchema();
     },
   };
 }
@@ -72,10 +82,25 @@ export async function addOrganization(env: TestEnv, name: string, prefix: string
   return env.ctx.db.transaction().execute((trx) => createOrganization(env.ctx, trx, name, prefix));
 }
 
-export async function addUser(env: TestEnv, orgId: string, role: Role, email: string, password = PASSWORD): Promise<string> {
-  return env.ctx.db.transaction().execute((trx) =>
-    createUser(trx, { orgId, email, displayName: `${role} ${email.split('@')[0] ?? ''}`, role, locale: 'es', password }),
-  );
+export async function addUser(
+  env: TestEnv,
+  orgId: string,
+  role: Role,
+  email: string,
+  password = PASSWORD,
+): Promise<string> {
+  return env.ctx.db
+    .transaction()
+    .execute((trx) =>
+      createUser(trx, {
+        orgId,
+        email,
+        displayName: `${role} ${email.split('@')[0] ?? ''}`,
+        role,
+        locale: 'es',
+        password,
+      }),
+    );
 }
 
 export interface Session {
@@ -130,7 +155,45 @@ export function intake(overrides: Record<string, unknown> = {}) {
     contactMethod: 'whatsapp',
     contactDetails: '+52 962 000 0000',
     mayLeaveMessage: false,
-    familyMembers: [{ relationship: 'daughter', givenNames: 'Ana', familyNames: 'Pérez', estimatedAge: 6, sex: 'female' }],
+    familyMembers: [
+      { relationship: 'daughter', givenNames: 'Ana', familyNames: 'Pérez', estimatedAge: 6, sex: 'female' },
+    ],
     ...overrides,
   };
+}
+
+/** The one error shape of the API: `{ error: { code, message, fields? } }` and nothing else. */
+const errorShape = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fields: z
+      .array(
+        z.strictObject({
+          path: z.string(),
+          code: z.enum(FIELD_ERROR_CODES),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      )
+      .optional(),
+  }),
+});
+export type ApiError = z.infer<typeof errorShape>['error'];
+
+/** Parse an error answer, failing when it has any other shape, an unknown code, or a stack trace. */
+export function apiError(res: LightMyRequestResponse): ApiError {
+  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  expect(res.body).not.toMatch(/\bat .+\.[jt]s:\d+|node_modules|"stack"/);
+  const parsed = errorShape.safeParse(JSON.parse(res.body));
+  if (!parsed.success) throw new Error(`not the API error shape: ${res.statusCode} ${res.body}`);
+  return parsed.data.error;
+}
+
+/** A UUID that names nothing. */
+export const unknownId = () => crypto.randomUUID();
+
+/** The value, or a failed test when it is missing. */
+export function must<T>(value: T | null | undefined, what = 'value'): T {
+  if (value === null || value === undefined) throw new Error(`missing ${what}`);
+  return value;
 }

@@ -116,6 +116,8 @@ export const noteView = z.object({
   id: z.string(),
   noteClass: z.enum(NOTE_CLASSES),
   body: z.string(),
+  /** True when the sealed text could not be opened (tampering or a lost key); `body` is then empty. */
+  unreadable: z.boolean(),
   authorName: z.string(),
   createdAt: z.string(),
 });

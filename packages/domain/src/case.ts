@@ -74,7 +74,14 @@ export const REFERRAL_SOURCES = [
   'community',
   'other',
 ] as const;
-export const CASE_ROLES_ON_CASE = ['lead', 'lawyer', 'psychologist', 'social_worker', 'intake', 'support'] as const;
+export const CASE_ROLES_ON_CASE = [
+  'lead',
+  'lawyer',
+  'psychologist',
+  'social_worker',
+  'intake',
+  'support',
+] as const;
 
 const country = z.enum(COUNTRY_CODES);
 const pastDate = isoDate.refine(notInFuture, { params: { code: 'future_date' } });

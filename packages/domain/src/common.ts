@@ -6,8 +6,19 @@ export const isoDate = z.iso.date();
 export const isoInstant = z.string();
 export const uuid = z.uuid();
 
-export const shortText = (max = 200) => z.string().trim().max(max);
-export const requiredText = (max = 200) => z.string().trim().min(1).max(max);
+/**
+ * Text a person typed: no control characters other than tab and line breaks,
+ * and well-formed Unicode (PostgreSQL refuses NUL; lone surrogates would be
+ * stored differently by the two databases).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isCleanText = (value: string) => !CONTROL.test(value) && !LONE_SURROGATE.test(value);
+export const text = () => z.string().refine(isCleanText, { params: { code: 'invalid' } });
+
+export const shortText = (max = 200) => text().trim().max(max);
+export const requiredText = (max = 200) => text().trim().min(1).max(max);
 
 /** Today's date in Mexico City, the calendar of every legal date in Senda. */
 export function todayInMexico(now: Date = new Date()): string {
@@ -19,5 +30,4 @@ export function todayInMexico(now: Date = new Date()): string {
   }).format(now);
 }
 
-export const notInFuture = (value: string | null | undefined) =>
-  value == null || value <= todayInMexico();
+export const notInFuture = (value: string | null | undefined) => value == null || value <= todayInMexico();

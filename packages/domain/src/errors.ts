@@ -74,8 +74,10 @@ function codeOf(issue: z.core.$ZodIssue): Omit<FieldError, 'path'> {
   switch (issue.code) {
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? { code: 'required' } : { code: 'too_short', params: { min } };
-      if (issue.origin === 'array') return min <= 1 ? { code: 'required' } : { code: 'too_small', params: { min } };
+      if (issue.origin === 'string')
+        return min <= 1 ? { code: 'required' } : { code: 'too_short', params: { min } };
+      if (issue.origin === 'array')
+        return min <= 1 ? { code: 'required' } : { code: 'too_small', params: { min } };
       return { code: 'too_small', params: { min } };
     }
     case 'too_big': {

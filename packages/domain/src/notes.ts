@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
+import { text } from './common.js';
 
 /** Confidentiality classes of case notes. */
 export const NOTE_CLASSES = ['general', 'legal', 'psychosocial'] as const;
@@ -24,6 +25,6 @@ export function noteClassesFor(role: Role): NoteClass[] {
 
 export const noteCreateInput = z.strictObject({
   noteClass: z.enum(NOTE_CLASSES),
-  body: z.string().trim().min(1).max(20000),
+  body: text().trim().min(1).max(20000),
 });
 export type NoteCreateInput = z.input<typeof noteCreateInput>;

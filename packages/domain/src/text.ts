@@ -23,7 +23,6 @@ export function searchTokens(...values: (string | null | undefined)[]): string[]
   return [...tokens];
 }
 
-
 /** Every prefix (from two letters) of every word of the names: equality lookups find "jos" in "José". */
 export function searchPrefixes(...values: (string | null | undefined)[]): string[] {
   const out = new Set<string>();

@@ -1,30 +1,25 @@
 import { z } from 'zod';
 import { ROLES } from './roles.js';
 import { UI_LOCALES } from './languages.js';
+import { text } from './common.js';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
 /** Length is the only composition rule (NIST SP 800-63B); the server also rejects common passwords. */
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN)
-  .max(PASSWORD_MAX);
+export const passwordSchema = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 
-export const emailSchema = z
-  .email()
-  .max(254)
-  .transform((v) => v.trim().toLowerCase());
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const signInInput = z.strictObject({
-  email: z.string().trim().min(1).max(254),
+  email: text().trim().min(1).max(254),
   password: z.string().min(1).max(PASSWORD_MAX),
 });
 export type SignInInput = z.input<typeof signInInput>;
 
 export const userCreateInput = z.strictObject({
   email: emailSchema,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: text().trim().min(1).max(100),
   role: z.enum(ROLES),
   locale: z.enum(UI_LOCALES).default('es'),
   password: passwordSchema,
@@ -32,7 +27,7 @@ export const userCreateInput = z.strictObject({
 export type UserCreateInput = z.input<typeof userCreateInput>;
 
 export const userUpdateInput = z.strictObject({
-  displayName: z.string().trim().min(1).max(100).optional(),
+  displayName: text().trim().min(1).max(100).optional(),
   role: z.enum(ROLES).optional(),
   active: z.boolean().optional(),
   locale: z.enum(UI_LOCALES).optional(),

@@ -30,7 +30,8 @@ export type AuditAction =
   | 'case.audit.read'
   | 'case.history.read';
 
-export type EntityType = 'organization' | 'session' | 'user' | 'case' | 'case_member' | 'case_note' | 'case_assignment';
+export type EntityType =
+  'organization' | 'session' | 'user' | 'case' | 'case_member' | 'case_note' | 'case_assignment';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -132,7 +133,11 @@ export async function verifyAudit(db: Db, pageSize = 5000): Promise<AuditVerific
         return { ok: false, checked, firstBad: { seq: expectedSeq, reason: 'missing entry' } };
       }
       if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBad: { seq: row.seq, reason: 'does not follow the previous entry' } };
+        return {
+          ok: false,
+          checked,
+          firstBad: { seq: row.seq, reason: 'does not follow the previous entry' },
+        };
       }
       if (hashEntry(row) !== row.hash) {
         return { ok: false, checked, firstBad: { seq: row.seq, reason: 'content altered' } };

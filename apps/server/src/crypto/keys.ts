@@ -99,7 +99,8 @@ export class FieldCipher {
 
   async decrypt(value: string, aad: string): Promise<string> {
     const [version, id, iv, tag, ct] = value.split('.');
-    if (version !== 'v1' || !id || !iv || !tag || ct === undefined) throw new Error('Unknown ciphertext format');
+    if (version !== 'v1' || !id || !iv || !tag || ct === undefined)
+      throw new Error('Unknown ciphertext format');
     let dek = this.deks.get(id);
     if (!dek) {
       const row = await this.db.selectFrom('data_keys').selectAll().where('id', '=', id).executeTakeFirst();

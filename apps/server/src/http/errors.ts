@@ -20,7 +20,8 @@ export class AppError extends Error {
 export const notFound = () => new AppError(404, 'not_found', 'Not found');
 export const forbidden = () => new AppError(403, 'forbidden', 'Not allowed for this role');
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in first');
-export const conflict = (message: string, fields?: FieldError[]) => new AppError(409, 'conflict', message, fields);
+export const conflict = (message: string, fields?: FieldError[]) =>
+  new AppError(409, 'conflict', message, fields);
 export const invalid = (fields: FieldError[]) =>
   new AppError(400, 'validation_failed', 'The request has invalid fields', fields);
 
@@ -48,7 +49,11 @@ export function registerErrorHandling(app: FastifyInstance, webDir: string): voi
   app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
     if (error instanceof AppError) {
       return reply.code(error.statusCode).send({
-        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
       });
     }
     if (error instanceof RequestValidationError) {
@@ -61,13 +66,23 @@ export function registerErrorHandling(app: FastifyInstance, webDir: string): voi
       return reply.code(known[0]).send({ error: { code: known[1], message: error.message } });
     }
     if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
-      return reply.code(400).send({ error: { code: 'malformed_json', message: 'The body is not valid JSON' } });
+      return reply
+        .code(400)
+        .send({ error: { code: 'malformed_json', message: 'The body is not valid JSON' } });
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      const code: ErrorCode = error.statusCode === 413 ? 'payload_too_large' : error.statusCode === 415 ? 'unsupported_media_type' : 'validation_failed';
+      const code: ErrorCode =
+        error.statusCode === 413
+          ? 'payload_too_large'
+          : error.statusCode === 415
+            ? 'unsupported_media_type'
+            : 'validation_failed';
       return reply.code(error.statusCode).send({ error: { code, message: 'The request could not be read' } });
     }
-    request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    request.log.error(
+      { err: { type: error.name, message: error.message, stack: error.stack } },
+      'unhandled error',
+    );
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
   });
 

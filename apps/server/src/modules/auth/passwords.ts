@@ -44,6 +44,7 @@ export function passwordProblems(password: string, path = 'password'): FieldErro
   ) {
     return [{ path, code: 'password_common' }];
   }
-  if (password.length < PASSWORD_MIN) return [{ path, code: 'password_too_short', params: { min: PASSWORD_MIN } }];
+  if (password.length < PASSWORD_MIN)
+    return [{ path, code: 'password_too_short', params: { min: PASSWORD_MIN } }];
   return [];
 }

@@ -22,7 +22,12 @@ import { clearFailures, isLocked, recordFailure, throttleKeys } from './throttle
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema };
 
-async function presentSession(trx: Db, ctx: AppContext, userId: string, csrfToken: string): Promise<SessionView> {
+async function presentSession(
+  trx: Db,
+  ctx: AppContext,
+  userId: string,
+  csrfToken: string,
+): Promise<SessionView> {
   const row = await trx
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
@@ -54,14 +59,21 @@ const INVALID = () => new AppError(401, 'invalid_credentials', 'Wrong e-mail or 
 export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/session', { schema: { tags: ['session'], response: { 200: sessionView, ...errors } } }, (request) => {
-    const actor = actorOf(request);
-    return inTransaction(ctx, (trx) => presentSession(trx, ctx, actor.userId, actor.csrfToken));
-  });
+  r.get(
+    '/session',
+    { schema: { tags: ['session'], response: { 200: sessionView, ...errors } } },
+    (request) => {
+      const actor = actorOf(request);
+      return inTransaction(ctx, (trx) => presentSession(trx, ctx, actor.userId, actor.csrfToken));
+    },
+  );
 
   r.post(
     '/session',
-    { config: { public: true }, schema: { tags: ['session'], body: signInInput, response: { 200: sessionView, ...errors } } },
+    {
+      config: { public: true },
+      schema: { tags: ['session'], body: signInInput, response: { 200: sessionView, ...errors } },
+    },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
       const keys = throttleKeys(email, request.ip);
@@ -69,7 +81,10 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
         throw new AppError(429, 'too_many_attempts', 'Too many failed attempts; try again later');
       }
       const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-      const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), request.body.password);
+      const ok = await verifyPassword(
+        user?.password_hash ?? (await dummyPasswordHash()),
+        request.body.password,
+      );
       if (!user || !ok || user.active !== 1) {
         await recordFailure(ctx, keys.account, ctx.config.login.maxFailuresAccount);
         await recordFailure(ctx, keys.address, ctx.config.login.maxFailuresAddress);
@@ -106,15 +121,23 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
   );
 
-  r.delete('/session', { schema: { tags: ['session'], response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    await inTransaction(ctx, async (trx) => {
-      await destroySession(trx, actor.sessionHash);
-      await auditAct(trx, ctx.dialect, actor, { action: 'session.sign_out', entityType: 'session', entityId: null });
-    });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  r.delete(
+    '/session',
+    { schema: { tags: ['session'], response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await inTransaction(ctx, async (trx) => {
+        await destroySession(trx, actor.sessionHash);
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'session.sign_out',
+          entityType: 'session',
+          entityId: null,
+        });
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
   r.put(
     '/session/locale',
@@ -151,7 +174,12 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
   );
 }
 
-async function changeOwnPassword(ctx: AppContext, actor: Actor, current: string, next: string): Promise<void> {
+async function changeOwnPassword(
+  ctx: AppContext,
+  actor: Actor,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirst();
   if (!user) throw notFound();
   if (!(await verifyPassword(user.password_hash, current))) {
@@ -159,7 +187,11 @@ async function changeOwnPassword(ctx: AppContext, actor: Actor, current: string,
   }
   const hash = await hashPassword(next);
   await inTransaction(ctx, async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso() }).where('id', '=', actor.userId).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, updated_at: nowIso() })
+      .where('id', '=', actor.userId)
+      .execute();
     // Other sessions of this person end; this one stays.
     await trx
       .deleteFrom('sessions')

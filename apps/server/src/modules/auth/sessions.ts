@@ -19,7 +19,13 @@ export async function createSession(trx: Db, userId: string): Promise<{ token: s
   const now = new Date().toISOString();
   await trx
     .insertInto('sessions')
-    .values({ id_hash: sha256(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now })
+    .values({
+      id_hash: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+    })
     .execute();
   return { token, csrfToken };
 }

@@ -2,7 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CASE_ROLES, CASE_ROLES_ON_CASE, familyMemberInput, familyMemberView, sentKeys, staffView } from '@senda/domain';
+import {
+  CASE_ROLES,
+  CASE_ROLES_ON_CASE,
+  familyMemberInput,
+  familyMemberView,
+  sentKeys,
+  staffView,
+} from '@senda/domain';
 import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
@@ -23,7 +30,14 @@ export function registerFamilyAndStaffRoutes(app: FastifyInstance, ctx: AppConte
 
   r.post(
     '/cases/:id/members',
-    { schema: { tags: ['cases'], params: caseParams, body: familyMemberInput, response: { 201: familyMemberView, ...caseErrors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        params: caseParams,
+        body: familyMemberInput,
+        response: { 201: familyMemberView, ...caseErrors },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const view = await inTransaction(ctx, async (trx) => {
@@ -38,7 +52,9 @@ export function registerFamilyAndStaffRoutes(app: FastifyInstance, ctx: AppConte
           caseId: row.id,
           fields: Object.keys(request.body),
         });
-        return presentMember(await trx.selectFrom('case_members').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+        return presentMember(
+          await trx.selectFrom('case_members').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+        );
       });
       return reply.code(201).send(view);
     },
@@ -69,7 +85,11 @@ export function registerFamilyAndStaffRoutes(app: FastifyInstance, ctx: AppConte
         const now = nowIso();
         const cols = memberColumns(change);
         if (Object.keys(cols).length) {
-          await trx.updateTable('case_members').set({ ...cols, updated_at: now }).where('id', '=', member.id).execute();
+          await trx
+            .updateTable('case_members')
+            .set({ ...cols, updated_at: now })
+            .where('id', '=', member.id)
+            .execute();
           await touchCase(trx, row.id, now);
         }
         await auditAct(trx, ctx.dialect, actor, {
@@ -79,7 +99,13 @@ export function registerFamilyAndStaffRoutes(app: FastifyInstance, ctx: AppConte
           caseId: row.id,
           fields: Object.keys(change),
         });
-        return presentMember(await trx.selectFrom('case_members').selectAll().where('id', '=', member.id).executeTakeFirstOrThrow());
+        return presentMember(
+          await trx
+            .selectFrom('case_members')
+            .selectAll()
+            .where('id', '=', member.id)
+            .executeTakeFirstOrThrow(),
+        );
       });
     },
   );
@@ -136,8 +162,15 @@ export function registerFamilyAndStaffRoutes(app: FastifyInstance, ctx: AppConte
         const now = nowIso();
         await trx
           .insertInto('case_assignments')
-          .values({ case_id: row.id, user_id: user.id, role_on_case: request.body.roleOnCase, created_at: now })
-          .onConflict((oc) => oc.columns(['case_id', 'user_id']).doUpdateSet({ role_on_case: request.body.roleOnCase }))
+          .values({
+            case_id: row.id,
+            user_id: user.id,
+            role_on_case: request.body.roleOnCase,
+            created_at: now,
+          })
+          .onConflict((oc) =>
+            oc.columns(['case_id', 'user_id']).doUpdateSet({ role_on_case: request.body.roleOnCase }),
+          )
           .execute();
         await touchCase(trx, row.id, now);
         await auditAct(trx, ctx.dialect, actor, {

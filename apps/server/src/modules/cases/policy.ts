@@ -13,7 +13,13 @@
  * one more `or exists(...)` branch in `caseScope`, nothing else changes.
  */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import { CASE_ROLES, ORG_WIDE_CASE_ROLES, noteClassesFor, type CaseAbilities, type Role } from '@senda/domain';
+import {
+  CASE_ROLES,
+  ORG_WIDE_CASE_ROLES,
+  noteClassesFor,
+  type CaseAbilities,
+  type Role,
+} from '@senda/domain';
 import type { Actor } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { CasesTable, Database } from '../../db/schema.js';

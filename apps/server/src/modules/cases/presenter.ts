@@ -35,7 +35,9 @@ export async function presentProfile(row: CasesTable, cipher: FieldCipher): Prom
     state: row.state as Profile['state'],
     municipality: row.municipality,
     contactMethod: row.contact_method as Profile['contactMethod'],
-    contactDetails: row.contact_details_enc ? await cipher.decrypt(row.contact_details_enc, contactAad(row.id)) : '',
+    contactDetails: row.contact_details_enc
+      ? await cipher.decrypt(row.contact_details_enc, contactAad(row.id))
+      : '',
     mayLeaveMessage: row.may_leave_message === 1,
     pregnant: row.pregnant === 1,
     disability: row.disability === 1,

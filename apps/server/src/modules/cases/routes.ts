@@ -34,7 +34,9 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/cases',
-    { schema: { tags: ['cases'], querystring: caseListQuery, response: { 200: casePageView, ...caseErrors } } },
+    {
+      schema: { tags: ['cases'], querystring: caseListQuery, response: { 200: casePageView, ...caseErrors } },
+    },
     (request) => {
       const actor = actorOf(request);
       if (!canCreateCases(actor.role)) throw forbidden();
@@ -73,7 +75,12 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
       const actor = actorOf(request);
       return inTransaction(ctx, async (trx) => {
         const row = await findVisibleCase(trx, actor, request.params.id);
-        await auditAct(trx, ctx.dialect, actor, { action: 'case.read', entityType: 'case', entityId: row.id, caseId: row.id });
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'case.read',
+          entityType: 'case',
+          entityId: row.id,
+          caseId: row.id,
+        });
         return caseDetail(ctx, trx, actor, row);
       });
     },
@@ -82,7 +89,12 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.patch(
     '/cases/:id',
     {
-      schema: { tags: ['cases'], params: caseParams, body: caseUpdateInput, response: { 200: caseDetailView, ...caseErrors } },
+      schema: {
+        tags: ['cases'],
+        params: caseParams,
+        body: caseUpdateInput,
+        response: { 200: caseDetailView, ...caseErrors },
+      },
     },
     (request) => {
       const actor = actorOf(request);

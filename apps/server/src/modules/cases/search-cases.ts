@@ -23,7 +23,13 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(value: string): Cursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string' &&
+      ISO_INSTANT.test(parsed[0]) &&
+      UUID.test(parsed[1])
+    ) {
       return { at: parsed[0], id: parsed[1] };
     }
   } catch {
@@ -32,6 +38,8 @@ function decodeCursor(value: string): Cursor {
   throw invalid([{ path: 'cursor', code: 'invalid' }]);
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CODE_LIKE = /^[A-Za-z]{0,6}-?\d{4}-?\d*$|^\d{3,}$/;
 
 export async function searchCases(
@@ -127,6 +135,7 @@ export async function searchCases(
   const last = page.at(-1);
   return {
     items: page.map((r) => presentSummary({ ...r, member_count: r.member_count ?? 0 })),
-    nextCursor: rows.length > search.limit && last ? encodeCursor({ at: last.last_activity_at, id: last.id }) : null,
+    nextCursor:
+      rows.length > search.limit && last ? encodeCursor({ at: last.last_activity_at, id: last.id }) : null,
   };
 }

@@ -16,7 +16,13 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: AppContext): void
 
   r.get(
     '/cases/:id/audit',
-    { schema: { tags: ['cases'], params: caseParams, response: { 200: z.object({ items: z.array(auditEntryView) }), ...caseErrors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        params: caseParams,
+        response: { 200: z.object({ items: z.array(auditEntryView) }), ...caseErrors },
+      },
+    },
     (request) => {
       const actor = actorOf(request);
       return inTransaction(ctx, async (trx) => {
@@ -30,7 +36,12 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: AppContext): void
           .orderBy('a.seq', 'desc')
           .limit(500)
           .execute();
-        await auditAct(trx, ctx.dialect, actor, { action: 'case.audit.read', entityType: 'case', entityId: row.id, caseId: row.id });
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'case.audit.read',
+          entityType: 'case',
+          entityId: row.id,
+          caseId: row.id,
+        });
         return {
           items: entries.map((e) => ({
             seq: e.seq,
@@ -48,7 +59,13 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: AppContext): void
 
   r.get(
     '/cases/:id/history',
-    { schema: { tags: ['cases'], params: caseParams, response: { 200: z.object({ items: z.array(caseVersionView) }), ...caseErrors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        params: caseParams,
+        response: { 200: z.object({ items: z.array(caseVersionView) }), ...caseErrors },
+      },
+    },
     (request) => {
       const actor = actorOf(request);
       return inTransaction(ctx, async (trx) => {
@@ -61,7 +78,12 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: AppContext): void
           .where('v.case_id', '=', row.id)
           .orderBy('v.version', 'desc')
           .execute();
-        await auditAct(trx, ctx.dialect, actor, { action: 'case.history.read', entityType: 'case', entityId: row.id, caseId: row.id });
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'case.history.read',
+          entityType: 'case',
+          entityId: row.id,
+          caseId: row.id,
+        });
         return {
           items: await Promise.all(
             versions.map(async (v) => ({
@@ -69,7 +91,9 @@ export function registerTrailRoutes(app: FastifyInstance, ctx: AppContext): void
               changedAt: v.changed_at,
               changedBy: v.display_name,
               fields: JSON.parse(v.fields) as string[],
-              before: JSON.parse(await ctx.cipher.decrypt(v.before_enc, `case_versions:before:${v.id}`)) as Record<string, unknown>,
+              before: JSON.parse(
+                await ctx.cipher.decrypt(v.before_enc, `case_versions:before:${v.id}`),
+              ) as Record<string, unknown>,
             })),
           ),
         };

@@ -15,6 +15,7 @@ import { auditAct } from '../../audit/audit.js';
 import type { Actor, AppContext } from '../../context.js';
 import { lockForUpdate, type Db } from '../../db/database.js';
 import type { CasesTable } from '../../db/schema.js';
+import { invalid } from '../../http/errors.js';
 import { contactAad, presentProfile } from './presenter.js';
 
 type Member = z.output<typeof familyMemberInput>;
@@ -39,7 +40,9 @@ function profileColumns(ctx: AppContext, caseId: string, p: Partial<CaseProfile>
   if (p.municipality !== undefined) cols.municipality = p.municipality;
   if (p.contactMethod !== undefined) cols.contact_method = p.contactMethod;
   if (p.contactDetails !== undefined) {
-    cols.contact_details_enc = p.contactDetails ? ctx.cipher.encrypt(p.contactDetails, contactAad(caseId)) : null;
+    cols.contact_details_enc = p.contactDetails
+      ? ctx.cipher.encrypt(p.contactDetails, contactAad(caseId))
+      : null;
   }
   if (p.mayLeaveMessage !== undefined) cols.may_leave_message = bool(p.mayLeaveMessage);
   if (p.pregnant !== undefined) cols.pregnant = bool(p.pregnant);
@@ -52,7 +55,12 @@ function profileColumns(ctx: AppContext, caseId: string, p: Partial<CaseProfile>
   return cols;
 }
 
-async function writeSearchIndex(trx: Db, caseId: string, orgId: string, row: Pick<CasesTable, 'given_names' | 'family_names' | 'preferred_name'>) {
+async function writeSearchIndex(
+  trx: Db,
+  caseId: string,
+  orgId: string,
+  row: Pick<CasesTable, 'given_names' | 'family_names' | 'preferred_name'>,
+) {
   await trx.deleteFrom('case_name_tokens').where('case_id', '=', caseId).execute();
   const tokens = searchPrefixes(row.given_names, row.family_names, row.preferred_name);
   if (tokens.length) {
@@ -78,7 +86,11 @@ async function writeNationalities(trx: Db, caseId: string, nationalities: readon
 async function nextCaseCode(ctx: AppContext, trx: Db, orgId: string): Promise<string> {
   await lockForUpdate(trx, ctx.dialect, CASE_CODE_LOCK);
   const year = Number(todayInMexico().slice(0, 4));
-  const org = await trx.selectFrom('organizations').select('case_prefix').where('id', '=', orgId).executeTakeFirstOrThrow();
+  const org = await trx
+    .selectFrom('organizations')
+    .select('case_prefix')
+    .where('id', '=', orgId)
+    .executeTakeFirstOrThrow();
   const counter = await trx
     .selectFrom('case_counters')
     .select('last_seq')
@@ -87,7 +99,12 @@ async function nextCaseCode(ctx: AppContext, trx: Db, orgId: string): Promise<st
     .executeTakeFirst();
   const seq = (counter?.last_seq ?? 0) + 1;
   if (counter) {
-    await trx.updateTable('case_counters').set({ last_seq: seq }).where('org_id', '=', orgId).where('year', '=', year).execute();
+    await trx
+      .updateTable('case_counters')
+      .set({ last_seq: seq })
+      .where('org_id', '=', orgId)
+      .where('year', '=', year)
+      .execute();
   } else {
     await trx.insertInto('case_counters').values({ org_id: orgId, year, last_seq: seq }).execute();
   }
@@ -206,14 +223,24 @@ export async function updateCase(
     step: row.step,
   };
   const next = { ...change };
-  if (next.status === 'open') next.closureReason = null;
+  // A closure reason belongs to a closed case only: reopening clears it; an open case cannot carry one.
+  const finalStatus = next.status ?? row.status;
+  if (finalStatus === 'open') {
+    if (next.closureReason != null && next.status !== 'open')
+      throw invalid([{ path: 'closureReason', code: 'invalid' }]);
+    if (row.closure_reason !== null || next.status === 'open') next.closureReason = null;
+  } else if ((next.closureReason === undefined ? row.closure_reason : next.closureReason) == null) {
+    throw invalid([{ path: 'closureReason', code: 'closure_reason_required' }]);
+  }
   if (next.status === 'closed' && !next.step) next.step = 'closure';
   const changed = Object.keys(next).filter(
     (k) => JSON.stringify(current[k]) !== JSON.stringify((next as Record<string, unknown>)[k]),
   );
   if (!changed.length) return [];
   const now = new Date().toISOString();
-  const picked = Object.fromEntries(changed.map((k) => [k, (next as Record<string, unknown>)[k]])) as Partial<CaseUpdate>;
+  const picked = Object.fromEntries(
+    changed.map((k) => [k, (next as Record<string, unknown>)[k]]),
+  ) as Partial<CaseUpdate>;
   const cols: Partial<CasesTable> = profileColumns(ctx, row.id, picked);
   if (picked.status !== undefined) cols.status = picked.status;
   if (picked.closureReason !== undefined) cols.closure_reason = picked.closureReason;

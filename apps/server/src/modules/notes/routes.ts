@@ -15,19 +15,36 @@ import { forbidden } from '../../http/errors.js';
 import { findVisibleCase, touchCase } from '../cases/queries.js';
 import { caseErrors, caseParams } from '../cases/routes.js';
 
-const noteAad = (noteId: string) => `case_notes:body:${noteId}`;
+/** The note's id and class are bound to its ciphertext: it cannot be moved or relabelled. */
+const noteAad = (noteId: string, noteClass: string) => `case_notes:body:${noteId}:${noteClass}`;
 
 export function registerNoteRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/cases/:id/notes',
-    { schema: { tags: ['notes'], params: caseParams, response: { 200: z.object({ items: z.array(noteView) }), ...caseErrors } } },
+    {
+      schema: {
+        tags: ['notes'],
+        params: caseParams,
+        response: { 200: z.object({ items: z.array(noteView) }), ...caseErrors },
+      },
+    },
     (request) => {
       const actor = actorOf(request);
       return inTransaction(ctx, async (trx) => {
         const row = await findVisibleCase(trx, actor, request.params.id);
         const classes = noteClassesFor(actor.role);
+        // A note that fails to open (tampered, or sealed under a lost key) is reported as unreadable;
+        // the others are still shown.
+        const openBody = async (sealed: string, id: string, noteClass: string) => {
+          try {
+            return { body: await ctx.cipher.decrypt(sealed, noteAad(id, noteClass)), unreadable: false };
+          } catch {
+            request.log.error({ noteId: id }, 'a case note could not be decrypted');
+            return { body: '', unreadable: true };
+          }
+        };
         const notes = await trx
           .selectFrom('case_notes as n')
           .innerJoin('users as u', 'u.id', 'n.author_id')
@@ -49,7 +66,7 @@ export function registerNoteRoutes(app: FastifyInstance, ctx: AppContext): void 
             notes.map(async (n) => ({
               id: n.id,
               noteClass: n.note_class as NoteClass,
-              body: await ctx.cipher.decrypt(n.body_enc, noteAad(n.id)),
+              ...(await openBody(n.body_enc, n.id, n.note_class)),
               authorName: n.display_name,
               createdAt: n.created_at,
             })),
@@ -61,7 +78,14 @@ export function registerNoteRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/cases/:id/notes',
-    { schema: { tags: ['notes'], params: caseParams, body: noteCreateInput, response: { 201: noteView, ...caseErrors } } },
+    {
+      schema: {
+        tags: ['notes'],
+        params: caseParams,
+        body: noteCreateInput,
+        response: { 201: noteView, ...caseErrors },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const view = await inTransaction(ctx, async (trx) => {
@@ -76,7 +100,7 @@ export function registerNoteRoutes(app: FastifyInstance, ctx: AppContext): void 
             case_id: row.id,
             author_id: actor.userId,
             note_class: request.body.noteClass,
-            body_enc: ctx.cipher.encrypt(request.body.body, noteAad(id)),
+            body_enc: ctx.cipher.encrypt(request.body.body, noteAad(id, request.body.noteClass)),
             created_at: now,
           })
           .execute();
@@ -88,7 +112,14 @@ export function registerNoteRoutes(app: FastifyInstance, ctx: AppContext): void 
           caseId: row.id,
           fields: ['noteClass', 'body'],
         });
-        return { id, noteClass: request.body.noteClass, body: request.body.body, authorName: actor.displayName, createdAt: now };
+        return {
+          id,
+          noteClass: request.body.noteClass,
+          body: request.body.body,
+          unreadable: false,
+          authorName: actor.displayName,
+          createdAt: now,
+        };
       });
       return reply.code(201).send(view);
     },

@@ -7,12 +7,24 @@ import type { Db } from '../../db/database.js';
 import { conflict, invalid } from '../../http/errors.js';
 import { createUser } from '../users/service.js';
 
-export async function createOrganization(ctx: AppContext, trx: Db, name: string, prefix: string): Promise<string> {
+export async function createOrganization(
+  ctx: AppContext,
+  trx: Db,
+  name: string,
+  prefix: string,
+): Promise<string> {
   if (!ORG_PREFIX_PATTERN.test(prefix)) throw invalid([{ path: 'casePrefix', code: 'invalid' }]);
-  const taken = await trx.selectFrom('organizations').select('id').where('case_prefix', '=', prefix).executeTakeFirst();
+  const taken = await trx
+    .selectFrom('organizations')
+    .select('id')
+    .where('case_prefix', '=', prefix)
+    .executeTakeFirst();
   if (taken) throw conflict('This case prefix is already used');
   const id = uuidv7();
-  await trx.insertInto('organizations').values({ id, name, case_prefix: prefix, created_at: nowIso() }).execute();
+  await trx
+    .insertInto('organizations')
+    .values({ id, name, case_prefix: prefix, created_at: nowIso() })
+    .execute();
   await writeAudit(trx, ctx.dialect, {
     action: 'organization.create',
     entityType: 'organization',
@@ -35,7 +47,9 @@ export function generatePassword(): string {
  * On the very first start, create the first organization and its admin.
  * Returns the credentials to print once, or null when already set up.
  */
-export async function bootstrapIfEmpty(ctx: AppContext): Promise<{ email: string; password: string; generated: boolean } | null> {
+export async function bootstrapIfEmpty(
+  ctx: AppContext,
+): Promise<{ email: string; password: string; generated: boolean } | null> {
   return ctx.db.transaction().execute(async (trx) => {
     const any = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
     if (any) return null;

@@ -2,7 +2,8 @@ import { ROLES, UI_LOCALES, type Role, type UiLocale, type UserView } from '@sen
 import type { UsersTable } from '../../db/schema.js';
 
 const asRole = (v: string): Role => ((ROLES as readonly string[]).includes(v) ? (v as Role) : 'analyst');
-const asLocale = (v: string): UiLocale => ((UI_LOCALES as readonly string[]).includes(v) ? (v as UiLocale) : 'es');
+const asLocale = (v: string): UiLocale =>
+  (UI_LOCALES as readonly string[]).includes(v) ? (v as UiLocale) : 'es';
 
 export function presentUser(row: UsersTable): UserView {
   return {

@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CASE_ROLES, ROLES, errorBodySchema, passwordSchema, userCreateInput, userUpdateInput, userView } from '@senda/domain';
+import {
+  CASE_ROLES,
+  ROLES,
+  errorBodySchema,
+  passwordSchema,
+  userCreateInput,
+  userUpdateInput,
+  userView,
+} from '@senda/domain';
 import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
@@ -24,17 +32,21 @@ const staffView = z.object({ id: z.string(), displayName: z.string(), role: z.en
 export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/users', { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(userView) }), ...errors } } }, async (request) => {
-    const actor = actorOf(request);
-    authorizeUsers(actor, 'manage');
-    const rows = await ctx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('org_id', '=', actor.orgId)
-      .orderBy('display_name')
-      .execute();
-    return { items: rows.map(presentUser) };
-  });
+  r.get(
+    '/users',
+    { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(userView) }), ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      authorizeUsers(actor, 'manage');
+      const rows = await ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('org_id', '=', actor.orgId)
+        .orderBy('display_name')
+        .execute();
+      return { items: rows.map(presentUser) };
+    },
+  );
 
   r.post(
     '/users',
@@ -58,12 +70,22 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.patch(
     '/users/:id',
-    { schema: { tags: ['users'], params: idParams, body: userUpdateInput, response: { 200: userView, ...errors } } },
+    {
+      schema: {
+        tags: ['users'],
+        params: idParams,
+        body: userUpdateInput,
+        response: { 200: userView, ...errors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       authorizeUsers(actor, 'manage');
       const body = request.body;
-      if (request.params.id === actor.userId && (body.active === false || (body.role && body.role !== 'admin'))) {
+      if (
+        request.params.id === actor.userId &&
+        (body.active === false || (body.role && body.role !== 'admin'))
+      ) {
         // An admin cannot lock herself out; another admin must do it.
         throw invalid([{ path: body.active === false ? 'active' : 'role', code: 'invalid' }]);
       }
@@ -97,7 +119,9 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
           entityId: existing.id,
           fields: Object.keys(body),
         });
-        return presentUser(await trx.selectFrom('users').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow());
+        return presentUser(
+          await trx.selectFrom('users').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow(),
+        );
       });
     },
   );
@@ -135,17 +159,27 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   );
 
-  r.get('/staff', { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(staffView) }), ...errors } } }, async (request) => {
-    const actor = actorOf(request);
-    authorizeUsers(actor, 'listStaff');
-    const rows = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'display_name', 'role'])
-      .where('org_id', '=', actor.orgId)
-      .where('active', '=', 1)
-      .where('role', 'in', [...CASE_ROLES])
-      .orderBy('display_name')
-      .execute();
-    return { items: rows.map((u) => ({ id: u.id, displayName: u.display_name, role: u.role as (typeof ROLES)[number] })) };
-  });
+  r.get(
+    '/staff',
+    { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(staffView) }), ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      authorizeUsers(actor, 'listStaff');
+      const rows = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'display_name', 'role'])
+        .where('org_id', '=', actor.orgId)
+        .where('active', '=', 1)
+        .where('role', 'in', [...CASE_ROLES])
+        .orderBy('display_name')
+        .execute();
+      return {
+        items: rows.map((u) => ({
+          id: u.id,
+          displayName: u.display_name,
+          role: u.role as (typeof ROLES)[number],
+        })),
+      };
+    },
+  );
 }

@@ -1,0 +1,150 @@
+/**
+ * The access rule under test, written out on its own (not imported from the
+ * server's policy), and the endpoints it is checked against. The matrix in
+ * access-matrix.test.ts is generated from these tables: a new endpoint is one
+ * more row here.
+ */
+import type { Role } from '@senda/domain';
+import { PASSWORD } from './harness.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Org = 'A' | 'B';
+export type CaseKey = 'assigned' | 'unassigned';
+
+export const API = '/api/v1';
+export const ROLES: Role[] = [
+  'admin',
+  'coordinator',
+  'lawyer',
+  'psychologist',
+  'social_worker',
+  'intake',
+  'analyst',
+  'partner',
+];
+export const ORGS: Org[] = ['A', 'B'];
+export const CASE_KEYS: CaseKey[] = ['assigned', 'unassigned'];
+
+// The rule under test.
+export const SEES_ALL_OF_ORG: Role[] = ['admin', 'coordinator'];
+export const SEES_ASSIGNED: Role[] = ['lawyer', 'psychologist', 'social_worker', 'intake'];
+export const TRAIL_READERS: Role[] = ['admin', 'coordinator'];
+export const NAMES: Record<CaseKey, { givenNames: string; familyNames: string }> = {
+  assigned: { givenNames: 'Xiomara', familyNames: 'Quintanilla' },
+  unassigned: { givenNames: 'Yolanda', familyNames: 'Zamora' },
+};
+
+export function caseWorker(role: Role): boolean {
+  return SEES_ALL_OF_ORG.includes(role) || SEES_ASSIGNED.includes(role);
+}
+/** Which of org A's two cases this person may see. */
+export function visible(org: Org, role: Role): CaseKey[] {
+  if (org !== 'A' || !caseWorker(role)) return [];
+  return SEES_ALL_OF_ORG.includes(role) ? ['assigned', 'unassigned'] : ['assigned'];
+}
+
+export interface CaseEndpoint {
+  method: Method;
+  path: string;
+  ok: number;
+  /** Audit trail and field history: coordinators and admins only. */
+  trail?: boolean;
+  body?: (who: string) => unknown;
+  /** The call consumes what its path names: prepare a fresh one first. */
+  fresh?: 'member' | 'assignment';
+}
+
+export const member = { relationship: 'son', givenNames: 'Luis', sex: 'male', estimatedAge: 3 };
+export const CASE_ENDPOINTS: CaseEndpoint[] = [
+  { method: 'GET', path: '/cases/:id', ok: 200 },
+  { method: 'PATCH', path: '/cases/:id', ok: 200, body: (who) => ({ municipality: `Tapachula ${who}` }) },
+  { method: 'POST', path: '/cases/:id/members', ok: 201, body: () => member },
+  { method: 'PATCH', path: '/cases/:id/members/:memberId', ok: 200, body: (who) => ({ familyNames: who }) },
+  { method: 'DELETE', path: '/cases/:id/members/:memberId', ok: 204, fresh: 'member' },
+  { method: 'PUT', path: '/cases/:id/staff/:userId', ok: 200, body: () => ({ roleOnCase: 'support' }) },
+  { method: 'DELETE', path: '/cases/:id/staff/:userId', ok: 204, fresh: 'assignment' },
+  { method: 'GET', path: '/cases/:id/notes', ok: 200 },
+  {
+    method: 'POST',
+    path: '/cases/:id/notes',
+    ok: 201,
+    body: () => ({ noteClass: 'general', body: 'Llamada de seguimiento' }),
+  },
+  { method: 'GET', path: '/cases/:id/audit', ok: 200, trail: true },
+  { method: 'GET', path: '/cases/:id/history', ok: 200, trail: true },
+];
+
+export function expectedStatus(org: Org, role: Role, key: CaseKey, ep: CaseEndpoint): number {
+  if (!visible(org, role).includes(key)) return 404;
+  if (ep.trail && !TRAIL_READERS.includes(role)) return 403;
+  return ep.ok;
+}
+
+export interface ListEndpoint {
+  name: string;
+  method: Method;
+  path: string;
+  body?: (key: CaseKey, codes: Record<CaseKey, string>) => unknown;
+  /** Only this case is looked for (a search by its name or code). */
+  only?: boolean;
+}
+export const LIST_ENDPOINTS: ListEndpoint[] = [
+  { name: 'GET /cases', method: 'GET', path: '/cases?limit=100' },
+  {
+    name: 'POST /cases/search without q',
+    method: 'POST',
+    path: '/cases/search',
+    body: () => ({ limit: 100 }),
+  },
+  {
+    name: 'POST /cases/search by name',
+    method: 'POST',
+    path: '/cases/search',
+    body: (k) => ({ q: NAMES[k].familyNames }),
+    only: true,
+  },
+  {
+    name: 'POST /cases/search by code',
+    method: 'POST',
+    path: '/cases/search',
+    body: (k, codes) => ({ q: codes[k] }),
+    only: true,
+  },
+];
+
+export interface UserEndpoint {
+  method: Method;
+  path: string;
+  ok: number;
+  body?: (who: string) => unknown;
+  /** Names a user of org A. */
+  targetsA?: boolean;
+}
+export const USER_ENDPOINTS: UserEndpoint[] = [
+  { method: 'GET', path: '/users', ok: 200 },
+  {
+    method: 'POST',
+    path: '/users',
+    ok: 201,
+    body: (who) => ({
+      email: `new-${who}@test.org`,
+      displayName: 'Nueva',
+      role: 'lawyer',
+      password: PASSWORD,
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/users/:userId',
+    ok: 200,
+    body: () => ({ displayName: 'Apoyo' }),
+    targetsA: true,
+  },
+  {
+    method: 'POST',
+    path: '/users/:userId/password',
+    ok: 204,
+    body: () => ({ password: 'another long passphrase 42' }),
+    targetsA: true,
+  },
+];
