@@ -3,7 +3,9 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 // The domain package is TypeScript source: bundle it directly, no build step needed.
-const domainEntry = decodeURIComponent(new URL('../../packages/domain/src/index.ts', import.meta.url).pathname);
+const domainEntry = decodeURIComponent(
+  new URL('../../packages/domain/src/index.ts', import.meta.url).pathname,
+);
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
@@ -21,5 +23,21 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks cache better.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            {
+              name: 'react-aria',
+              test: /node_modules[\\/](react-aria-components|react-aria|react-stately|@react-aria|@react-stately|@react-types|@internationalized)[\\/]/,
+              priority: 2,
+            },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
 });

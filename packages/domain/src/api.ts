@@ -47,6 +47,14 @@ export const sessionView = z.object({
 });
 export type SessionView = z.infer<typeof sessionView>;
 
+/** An item of `GET /staff`: an active case worker of the organization, for assignment. */
+export const staffOptionView = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+});
+export type StaffOptionView = z.infer<typeof staffOptionView>;
+
 export const staffView = z.object({
   userId: z.string(),
   displayName: z.string(),

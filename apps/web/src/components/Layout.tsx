@@ -76,9 +76,7 @@ function Header() {
           >
             Senda
           </Link>
-          {session ? (
-            <p className="text-sm break-words text-teal-50">{session.organization.name}</p>
-          ) : null}
+          {session ? <p className="text-sm break-words text-teal-50">{session.organization.name}</p> : null}
         </div>
         {session ? (
           <nav aria-label={t('layout.nav.label')} className="w-full sm:w-auto">

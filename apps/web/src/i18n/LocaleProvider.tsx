@@ -65,10 +65,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       storeLocale(next);
       const current = queryClient.getQueryData<SessionView | null>(queryKeys.session);
       if (current) {
-        queryClient.setQueryData<SessionView | null>(queryKeys.session, {
-          ...current,
-          user: { ...current.user, locale: next },
-        });
+        queryClient.setQueryData<SessionView | null>(queryKeys.session, (old) =>
+          old ? { ...old, user: { ...old.user, locale: next } } : old,
+        );
         api.setLocale(next).catch((error: unknown) => {
           console.error('Could not save the language preference', error);
         });
@@ -81,7 +80,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   const afterSignIn = useCallback(() => {
     const current = queryClient.getQueryData<SessionView | null>(queryKeys.session);
-    if (current && pickedWhileSignedOut.current && current.user.locale !== deviceLocale) setLocale(deviceLocale);
+    if (current && pickedWhileSignedOut.current && current.user.locale !== deviceLocale)
+      setLocale(deviceLocale);
     pickedWhileSignedOut.current = false;
   }, [queryClient, deviceLocale, setLocale]);
 

@@ -16,7 +16,8 @@ export function useT(): Translate {
 export function useOptionalT(): (id: string, values?: MessageValues) => string | undefined {
   const intl = useIntl();
   return useCallback(
-    (id: string, values?: MessageValues) => (id in intl.messages ? intl.formatMessage({ id }, values) : undefined),
+    (id: string, values?: MessageValues) =>
+      id in intl.messages ? intl.formatMessage({ id }, values) : undefined,
     [intl],
   );
 }

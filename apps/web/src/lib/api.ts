@@ -14,9 +14,11 @@ import {
   familyMemberView,
   noteView,
   sessionView,
+  staffOptionView,
   staffView,
   userView,
   type CaseCreateInput,
+  type CaseSearchInput,
   type CaseUpdateInput,
   type ErrorCode,
   type FamilyMemberInput,
@@ -27,14 +29,13 @@ import {
   type UserCreateInput,
   type UserUpdateInput,
 } from '@senda/domain';
-import { staffOptionView } from './schemas';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly fields: FieldError[];
 
-  constructor(status: number, code: ErrorCode, fields: FieldError[] = [], message = code) {
+  constructor(status: number, code: ErrorCode, fields: FieldError[] = [], message: string = code) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -78,8 +79,9 @@ function fallbackCode(status: number): ErrorCode {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Record<string, string | undefined>;
   signal?: AbortSignal | undefined;
+  /** A 401 is an expected answer here (e.g. "is anyone signed in?"): do not redirect. */
+  expectUnauthenticated?: boolean;
 }
 
 async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
@@ -90,16 +92,7 @@ async function request(path: string, options: RequestOptions = {}): Promise<unkn
     const token = hooks.csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
-  let url = BASE + path;
-  if (options.query) {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(options.query)) {
-      if (value !== undefined && value !== '') params.set(key, value);
-    }
-    const qs = params.toString();
-    if (qs) url += `?${qs}`;
-  }
-
+  const url = BASE + path;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -134,7 +127,8 @@ async function request(path: string, options: RequestOptions = {}): Promise<unkn
           parsed.data.error.message,
         )
       : new ApiError(response.status, fallbackCode(response.status));
-    if (error.status === 401 && error.code === 'unauthenticated') hooks.onUnauthenticated();
+    if (error.status === 401 && error.code === 'unauthenticated' && !options.expectUnauthenticated)
+      hooks.onUnauthenticated();
     throw error;
   }
   return json;
@@ -175,16 +169,8 @@ export type Note = z.infer<typeof noteView>;
 export type AuditEntry = z.infer<typeof auditEntryView>;
 export type CaseVersion = z.infer<typeof caseVersionView>;
 
-export interface CaseListParams {
-  q?: string | undefined;
-  nationality?: string | undefined;
-  state?: string | undefined;
-  status?: string | undefined;
-  step?: string | undefined;
-  assignedToMe?: boolean | undefined;
-  cursor?: string | undefined;
-  limit?: number;
-}
+/** Filters and text search of the case list (`q` travels only in a POST body). */
+export type CaseListParams = CaseSearchInput;
 
 const enc = encodeURIComponent;
 
@@ -192,7 +178,7 @@ export const api = {
   // Session
   async getSession(signal?: AbortSignal): Promise<SessionView | null> {
     try {
-      return read(sessionView, await request('/session', { signal }));
+      return read(sessionView, await request('/session', { signal, expectUnauthenticated: true }));
     } catch (error) {
       if (isApiError(error) && error.status === 401) return null;
       throw error;
@@ -226,18 +212,10 @@ export const api = {
   },
 
   // Cases
-  async searchCases(params: CaseListParams, signal?: AbortSignal): Promise<CasePage> {
-    const query: Record<string, string | undefined> = {
-      q: params.q?.trim() || undefined,
-      nationality: params.nationality,
-      state: params.state,
-      status: params.status,
-      step: params.step,
-      assignedToMe: params.assignedToMe ? 'true' : undefined,
-      cursor: params.cursor,
-      limit: params.limit === undefined ? undefined : String(params.limit),
-    };
-    return read(casePageView, await request('/cases', { query, signal }));
+  /** Always POST /cases/search: `q` may be a name, and names never go into a URL. */
+  async searchCases(params: CaseSearchInput, signal?: AbortSignal): Promise<CasePage> {
+    const body: CaseSearchInput = { ...params, q: params.q?.trim() || undefined };
+    return read(casePageView, await request('/cases/search', { method: 'POST', body, signal }));
   },
   async createCase(input: CaseCreateInput): Promise<CaseDetail> {
     return read(caseDetailView, await request('/cases', { method: 'POST', body: input }));
@@ -254,7 +232,11 @@ export const api = {
       await request(`/cases/${enc(caseId)}/members`, { method: 'POST', body: input }),
     );
   },
-  async updateMember(caseId: string, memberId: string, input: Partial<FamilyMemberInput>): Promise<FamilyMember> {
+  async updateMember(
+    caseId: string,
+    memberId: string,
+    input: Partial<FamilyMemberInput>,
+  ): Promise<FamilyMember> {
     return read(
       familyMemberView,
       await request(`/cases/${enc(caseId)}/members/${enc(memberId)}`, { method: 'PATCH', body: input }),
@@ -263,7 +245,11 @@ export const api = {
   async removeMember(caseId: string, memberId: string): Promise<void> {
     await request(`/cases/${enc(caseId)}/members/${enc(memberId)}`, { method: 'DELETE' });
   },
-  async assignStaff(caseId: string, userId: string, roleOnCase: StaffMember['roleOnCase']): Promise<StaffMember[]> {
+  async assignStaff(
+    caseId: string,
+    userId: string,
+    roleOnCase: StaffMember['roleOnCase'],
+  ): Promise<StaffMember[]> {
     return read(
       staffList,
       await request(`/cases/${enc(caseId)}/staff/${enc(userId)}`, { method: 'PUT', body: { roleOnCase } }),

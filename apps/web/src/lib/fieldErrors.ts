@@ -34,7 +34,7 @@ export function decodeFieldError(message: string | undefined): EncodedFieldError
  */
 export const zodErrorMap = {
   error: (issue: z.core.$ZodRawIssue): string => {
-    const [first] = fieldErrorsFromIssues([{ ...issue, path: [], message: '' } as z.core.$ZodIssue]);
+    const [first] = fieldErrorsFromIssues([{ ...issue, path: [], message: '' }]);
     return encodeFieldError(first ?? { code: 'invalid' });
   },
 };

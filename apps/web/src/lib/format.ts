@@ -35,6 +35,7 @@ export function makeFormatters(locale: UiLocale): Formatters {
   const tag = formattingLocale(locale);
   const regions = displayNames(tag, 'region');
   const languages = displayNames(tag, 'language');
+  const englishLanguages = displayNames('en', 'language');
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const numberFormat = new Intl.NumberFormat(tag);
@@ -50,13 +51,17 @@ export function makeFormatters(locale: UiLocale): Formatters {
       }
     },
     language(code) {
-      let name: string | undefined;
-      try {
-        name = languages?.of(code);
-      } catch {
-        name = undefined;
-      }
-      if (!name || name.toLowerCase() === code.toLowerCase()) return languageFallback.get(code) ?? code;
+      // The user's language first, then the domain's own name, then English.
+      const named = (names: Intl.DisplayNames | null): string | undefined => {
+        try {
+          const value = names?.of(code);
+          return value && value.toLowerCase() !== code.toLowerCase() ? value : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      const name = named(languages) ?? languageFallback.get(code) ?? named(englishLanguages);
+      if (!name) return code;
       // Intl names are lower case in some languages ("español"): capitalise for lists.
       return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
     },
@@ -75,7 +80,13 @@ export function makeFormatters(locale: UiLocale): Formatters {
       return Number.isNaN(d.getTime()) ? value : dateTimeFormat.format(d);
     },
     number: (value) => numberFormat.format(value),
-    list: (values) => (values.length ? listFormat.format(values) : EMPTY),
+    list: (values) => {
+      if (values.length === 0) return EMPTY;
+      // No CLDR data for Haitian Creole: fr-HT would say "et"; Kreyòl says "ak".
+      if (locale === 'ht' && values.length > 1)
+        return `${values.slice(0, -1).join(', ')} ak ${values.at(-1) ?? ''}`;
+      return listFormat.format(values);
+    },
     collator: new Intl.Collator(tag, { sensitivity: 'base' }),
   };
 }

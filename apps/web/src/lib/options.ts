@@ -6,7 +6,7 @@ import type { Option } from '../components/forms';
 import { useFormatters } from './format';
 
 /** Translated options of one domain enumeration, in the domain's order. */
-export function useEnumOptions<G extends EnumGroup>(group: G): Option[] {
+export function useEnumOptions(group: EnumGroup): Option[] {
   const t = useT();
   return useMemo(
     () =>
@@ -19,7 +19,7 @@ export function useEnumOptions<G extends EnumGroup>(group: G): Option[] {
 }
 
 /** A translated enum label (for display). */
-export function useEnumLabel(): <G extends EnumGroup>(group: G, value: string | null | undefined) => string {
+export function useEnumLabel(): (group: EnumGroup, value: string | null | undefined) => string {
   const t = useT();
   return (group, value) => {
     if (value == null) return '—';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CASE_ROLES,
-  ROLES,
+  staffOptionView,
   errorBodySchema,
   passwordSchema,
   userCreateInput,
@@ -16,7 +16,7 @@ import { actorOf } from '../../http/auth.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { destroyUserSessions } from '../auth/sessions.js';
 import { authorizeUsers } from './policy.js';
-import { presentUser } from './presenter.js';
+import { asRole, presentUser } from './presenter.js';
 import { createUser, setPassword } from './service.js';
 
 const errors = {
@@ -27,7 +27,6 @@ const errors = {
   409: errorBodySchema,
 };
 const idParams = z.strictObject({ id: z.uuid() });
-const staffView = z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES) });
 
 export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -161,7 +160,12 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.get(
     '/staff',
-    { schema: { tags: ['users'], response: { 200: z.object({ items: z.array(staffView) }), ...errors } } },
+    {
+      schema: {
+        tags: ['users'],
+        response: { 200: z.object({ items: z.array(staffOptionView) }), ...errors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       authorizeUsers(actor, 'listStaff');
@@ -177,7 +181,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
         items: rows.map((u) => ({
           id: u.id,
           displayName: u.display_name,
-          role: u.role as (typeof ROLES)[number],
+          role: asRole(u.role),
         })),
       };
     },

@@ -34,7 +34,9 @@ export function SignInPage() {
     onSuccess: async (data) => {
       queryClient.setQueryData<SessionView | null>(queryKeys.session, data);
       afterSignIn();
-      await navigate({ to: !data.abilities.readCases && data.abilities.manageUsers ? '/admin/users' : '/cases' });
+      await navigate({
+        to: !data.abilities.readCases && data.abilities.manageUsers ? '/admin/users' : '/cases',
+      });
     },
     onError: (error) => {
       form.resetField('password');
@@ -53,10 +55,12 @@ export function SignInPage() {
       <form
         noValidate
         className={`${cardClass} space-y-4`}
-        onSubmit={form.handleSubmit((values) => {
-          setFormMessage(undefined);
-          signIn.mutate(values);
-        })}
+        onSubmit={(event) =>
+          void form.handleSubmit((values) => {
+            setFormMessage(undefined);
+            signIn.mutate(values);
+          })(event)
+        }
       >
         <FormError error={formMessage ? null : signIn.error} messageKey={formMessage} />
         <TextField

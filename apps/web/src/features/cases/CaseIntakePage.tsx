@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { caseCreateInput, type FieldError as DomainFieldError } from '@senda/domain';
 import { api, isApiError } from '../../lib/api';
@@ -28,11 +29,10 @@ function CaseIntakeForm() {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const label = useEnumLabel();
   const addButton = useRef<HTMLButtonElement>(null);
   const [otherErrors, setOtherErrors] = useState<DomainFieldError[]>([]);
 
-  const form = useForm<CaseFormValues, unknown, typeof caseCreateInput._zod.output>({
+  const form = useForm<CaseFormValues, unknown, z.output<typeof caseCreateInput>>({
     resolver: zodResolver(caseCreateInput, zodErrorMap),
     defaultValues: emptyCase(),
     mode: 'onSubmit',
@@ -42,7 +42,7 @@ function CaseIntakeForm() {
   const { errors, isSubmitted } = form.formState;
 
   const create = useMutation({
-    mutationFn: (values: typeof caseCreateInput._zod.output) => api.createCase(values),
+    mutationFn: (values: z.output<typeof caseCreateInput>) => api.createCase(values),
     onSuccess: async (created) => {
       queryClient.setQueryData(queryKeys.case(created.id), created);
       await queryClient.invalidateQueries({ queryKey: queryKeys.cases, refetchType: 'none' });
@@ -57,9 +57,6 @@ function CaseIntakeForm() {
     },
   });
 
-  const memberError = (index: number) => (key: MemberKey): FieldError | undefined =>
-    errors.familyMembers?.[index]?.[key] as FieldError | undefined;
-
   const hasClientErrors = isSubmitted && Object.keys(errors).length > 0 && !create.isError;
 
   return (
@@ -69,57 +66,45 @@ function CaseIntakeForm() {
       <form
         noValidate
         className="space-y-6"
-        onSubmit={form.handleSubmit((values) => {
-          setOtherErrors([]);
-          create.mutate(values);
-        })}
+        onSubmit={(event) =>
+          void form.handleSubmit((values) => {
+            setOtherErrors([]);
+            create.mutate(values);
+          })(event)
+        }
       >
         <ProfileFields form={form} />
 
         <fieldset className="min-w-0 rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
           <legend className="px-1 text-lg font-semibold text-slate-900">{t('case.section.family')}</legend>
           <p className="mb-4 text-slate-700">{t('intake.family.hint')}</p>
-          {members.fields.length === 0 ? <p className="mb-4 text-slate-800">{t('intake.family.none')}</p> : null}
+          {members.fields.length === 0 ? (
+            <p className="mb-4 text-slate-800">{t('intake.family.none')}</p>
+          ) : null}
           <ol className="space-y-4">
-            {members.fields.map((field, index) => {
-              const relationship = form.watch(`familyMembers.${index}.relationship`);
-              const name = form.watch(`familyMembers.${index}.givenNames`);
-              const heading = t('intake.family.memberHeading', {
-                n: index + 1,
-                relationship: relationship ? label('relationship', relationship) : '',
-              });
-              return (
-                <li key={field.id}>
-                  <section
-                    aria-label={heading}
-                    className="rounded-md border border-slate-300 bg-slate-50 p-4"
-                  >
-                    <h3 className="mb-3 font-semibold text-slate-900">{heading}</h3>
-                    <MemberFields
-                      reg={(key, options) => form.register(`familyMembers.${index}.${key}`, options)}
-                      err={memberError(index)}
-                    />
-                    <button
-                      type="button"
-                      className={cx(buttonClass.secondary, 'mt-4')}
-                      onClick={() => {
-                        members.remove(index);
-                        addButton.current?.focus();
-                      }}
-                    >
-                      {t('intake.family.remove', { name: name || t('intake.family.memberN', { n: index + 1 }) })}
-                    </button>
-                  </section>
-                </li>
-              );
-            })}
+            {members.fields.map((field, index) => (
+              <li key={field.id}>
+                <MemberCard
+                  form={form}
+                  index={index}
+                  onRemove={() => {
+                    members.remove(index);
+                    addButton.current?.focus();
+                  }}
+                />
+              </li>
+            ))}
           </ol>
           <button
             ref={addButton}
             type="button"
             className={cx(buttonClass.secondary, 'mt-4')}
             disabled={members.fields.length >= 20}
-            onClick={() => members.append(emptyMember(), { focusName: `familyMembers.${members.fields.length}.relationship` })}
+            onClick={() =>
+              members.append(emptyMember(), {
+                focusName: `familyMembers.${members.fields.length}.relationship`,
+              })
+            }
           >
             {t('intake.family.add')}
           </button>
@@ -142,5 +127,32 @@ function CaseIntakeForm() {
         </div>
       </form>
     </div>
+  );
+}
+
+type IntakeForm = UseFormReturn<CaseFormValues, unknown, z.output<typeof caseCreateInput>>;
+
+function MemberCard({ form, index, onRemove }: { form: IntakeForm; index: number; onRemove: () => void }) {
+  const t = useT();
+  const label = useEnumLabel();
+  const [relationship, name] = useWatch({
+    control: form.control,
+    name: [`familyMembers.${index}.relationship`, `familyMembers.${index}.givenNames`],
+  });
+  const errors = form.formState.errors.familyMembers?.[index];
+  const heading =
+    t('intake.family.memberN', { n: index + 1 }) +
+    (relationship ? ` · ${label('relationship', relationship)}` : '');
+  return (
+    <section aria-label={heading} className="rounded-md border border-slate-300 bg-slate-50 p-4">
+      <h3 className="mb-3 font-semibold text-slate-900">{heading}</h3>
+      <MemberFields
+        reg={(key, options) => form.register(`familyMembers.${index}.${key}`, options)}
+        err={(key: MemberKey) => errors?.[key]}
+      />
+      <button type="button" className={cx(buttonClass.secondary, 'mt-4')} onClick={onRemove}>
+        {t('intake.family.remove', { name: name || t('intake.family.memberN', { n: index + 1 }) })}
+      </button>
+    </section>
   );
 }

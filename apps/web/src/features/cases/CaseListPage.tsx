@@ -2,16 +2,16 @@ import { useId, useState } from 'react';
 import { Link, useNavigate, useRouterState, useSearch } from '@tanstack/react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { CASE_STATUSES, CASE_STEPS } from '@senda/domain';
-import { api, type CaseSummary } from '../../lib/api';
+import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 import { useRequiredSession } from '../../lib/session';
-import { useFormatters } from '../../lib/format';
 import { useCountryOptions, useEnumLabel, useStateOptions } from '../../lib/options';
 import { PageHeading } from '../../components/PageHeading';
 import { FormError } from '../../components/forms';
 import { buttonClass, cardClass, cx, inputClass } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { parseCaseFilters, type CaseFilters } from './filters';
+import { CaseCards, CaseTable } from './CaseResults';
 
 const PAGE_SIZE = 25;
 
@@ -63,14 +63,7 @@ function CaseList() {
 
   return (
     <div>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <PageHeading>{t('cases.list.title')}</PageHeading>
-        {session.abilities.createCases ? (
-          <Link to="/cases/new" className={buttonClass.primary}>
-            {t('cases.list.newCase')}
-          </Link>
-        ) : null}
-      </div>
+      <PageHeading className="mb-4">{t('cases.list.title')}</PageHeading>
 
       <div className={cx(cardClass, 'mb-6')}>
         <form
@@ -115,13 +108,20 @@ function CaseList() {
         <h2 id="case-results-heading" className="sr-only">
           {t('cases.list.results')}
         </h2>
-        <p role="status" className="mb-3 text-slate-800">
-          {results.isPending
-            ? t('common.loading')
-            : results.isError
-              ? ''
-              : t('cases.list.count', { count: items.length, more: results.hasNextPage ? 'yes' : 'no' })}
-        </p>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <p role="status" className="text-slate-800">
+            {results.isPending
+              ? t('common.loading')
+              : results.isError
+                ? ''
+                : t('cases.list.count', { count: items.length, more: results.hasNextPage ? 'yes' : 'no' })}
+          </p>
+          {session.abilities.createCases ? (
+            <Link to="/cases/new" className={buttonClass.primary}>
+              {t('cases.list.newCase')}
+            </Link>
+          ) : null}
+        </div>
         {results.isError ? <FormError error={results.error} /> : null}
         {items.length > 0 ? (
           <>
@@ -189,10 +189,8 @@ function FilterControls({ filters, onChange }: { filters: CaseFilters; onChange:
   const states = useStateOptions();
   const label = useEnumLabel();
   const set = <K extends keyof CaseFilters>(key: K, value: CaseFilters[K]) => {
-    const next = { ...filters };
-    if (value === undefined || value === false) delete next[key];
-    else next[key] = value;
-    onChange(next);
+    const rest = Object.fromEntries(Object.entries(filters).filter(([k]) => k !== key)) as CaseFilters;
+    onChange(value === undefined || value === false ? rest : { ...rest, [key]: value });
   };
   const selectClass = inputClass;
   return (
@@ -283,133 +281,5 @@ function FilterControls({ filters, onChange }: { filters: CaseFilters; onChange:
         </label>
       </div>
     </fieldset>
-  );
-}
-
-function fullName(c: Pick<CaseSummary, 'givenNames' | 'familyNames'>): string {
-  return [c.givenNames, c.familyNames].filter(Boolean).join(' ');
-}
-
-function CaseTable({ items }: { items: CaseSummary[] }) {
-  const t = useT();
-  const f = useFormatters();
-  const label = useEnumLabel();
-  return (
-    <div className="hidden overflow-x-auto rounded-lg border border-slate-300 bg-white md:block">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{t('cases.list.tableCaption')}</caption>
-        <thead className="bg-slate-100 text-sm text-slate-900">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t('cases.col.code')}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t('cases.col.name')}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t('cases.col.nationalities')}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t('cases.col.state')}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t('cases.col.status')}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t('cases.col.step')}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t('cases.col.familySize')}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t('cases.col.lastActivity')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr key={c.id} className="border-t border-slate-200 align-top">
-              <td className="px-3 py-2 font-mono whitespace-nowrap">
-                <Link
-                  to="/cases/$caseId"
-                  params={{ caseId: c.id }}
-                  className="inline-flex min-h-11 items-center text-teal-800 underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-amber-500"
-                >
-                  {c.code}
-                </Link>
-              </td>
-              <td className="px-3 py-2">
-                {fullName(c)}
-                {c.preferredName ? (
-                  <span className="block text-sm text-slate-700">
-                    {t('cases.preferredName', { name: c.preferredName })}
-                  </span>
-                ) : null}
-              </td>
-              <td className="px-3 py-2">{f.list(c.nationalities.map((n) => f.country(n)))}</td>
-              <td className="px-3 py-2">{f.state(c.state)}</td>
-              <td className="px-3 py-2">
-                <StatusBadge status={c.status} />
-              </td>
-              <td className="px-3 py-2">{label('step', c.step)}</td>
-              <td className="px-3 py-2 text-right">{f.number(c.familySize)}</td>
-              <td className="px-3 py-2 text-sm whitespace-nowrap">{f.dateTime(c.lastActivityAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function CaseCards({ items }: { items: CaseSummary[] }) {
-  const t = useT();
-  const f = useFormatters();
-  const label = useEnumLabel();
-  return (
-    <ul className="space-y-3 md:hidden" aria-label={t('cases.list.results')}>
-      {items.map((c) => (
-        <li key={c.id} className={cx(cardClass, 'p-4')}>
-          <Link
-            to="/cases/$caseId"
-            params={{ caseId: c.id }}
-            className="block min-h-11 rounded-sm focus-visible:outline-3 focus-visible:outline-amber-500"
-          >
-            <span className="block font-mono text-sm text-teal-800 underline">{c.code}</span>
-            <span className="block text-lg font-semibold break-words text-slate-900">{fullName(c)}</span>
-          </Link>
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            <dt className="text-slate-700">{t('cases.col.nationalities')}</dt>
-            <dd className="break-words">{f.list(c.nationalities.map((n) => f.country(n)))}</dd>
-            <dt className="text-slate-700">{t('cases.col.state')}</dt>
-            <dd>{f.state(c.state)}</dd>
-            <dt className="text-slate-700">{t('cases.col.status')}</dt>
-            <dd>
-              <StatusBadge status={c.status} />
-            </dd>
-            <dt className="text-slate-700">{t('cases.col.step')}</dt>
-            <dd>{label('step', c.step)}</dd>
-            <dt className="text-slate-700">{t('cases.col.familySize')}</dt>
-            <dd>{f.number(c.familySize)}</dd>
-            <dt className="text-slate-700">{t('cases.col.lastActivity')}</dt>
-            <dd>{f.dateTime(c.lastActivityAt)}</dd>
-          </dl>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function StatusBadge({ status }: { status: CaseSummary['status'] }) {
-  const label = useEnumLabel();
-  return (
-    <span
-      className={cx(
-        'inline-block rounded-full px-2 py-0.5 text-sm font-medium',
-        status === 'open' ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-200 text-slate-900',
-      )}
-    >
-      {label('status', status)}
-    </span>
   );
 }

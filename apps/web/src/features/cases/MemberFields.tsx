@@ -40,8 +40,17 @@ export function MemberFields({
         registration={reg('sex')}
         error={err('sex')}
       />
-      <TextField label={t('member.field.givenNames')} required registration={reg('givenNames')} error={err('givenNames')} />
-      <TextField label={t('member.field.familyNames')} registration={reg('familyNames')} error={err('familyNames')} />
+      <TextField
+        label={t('member.field.givenNames')}
+        required
+        registration={reg('givenNames')}
+        error={err('givenNames')}
+      />
+      <TextField
+        label={t('member.field.familyNames')}
+        registration={reg('familyNames')}
+        error={err('familyNames')}
+      />
       <TextField
         label={t('member.field.birthDate')}
         type="date"

@@ -1,6 +1,7 @@
 import { Controller, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { todayInMexico } from '@senda/domain';
-import { CheckboxField, CheckboxGroup, Fieldset, SelectField, TextField } from '../../components/forms';
+import { CheckboxField, Fieldset, SelectField, TextField } from '../../components/forms';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { useCountryOptions, useEnumOptions, useLanguageOptions, useStateOptions } from '../../lib/options';
 import { useT } from '../../i18n/useT';
 import { emptyToNull, toAge, type CaseFormValues } from './caseForm';
@@ -166,7 +167,11 @@ export function ProfileFields<TOut extends FieldValues>({
       </Fieldset>
 
       <Fieldset legend={t('case.section.vulnerabilities')}>
-        <CheckboxField label={t('case.field.pregnant')} registration={register('pregnant')} error={errors.pregnant} />
+        <CheckboxField
+          label={t('case.field.pregnant')}
+          registration={register('pregnant')}
+          error={errors.pregnant}
+        />
         <CheckboxField
           label={t('case.field.disability')}
           registration={register('disability')}
@@ -177,7 +182,11 @@ export function ProfileFields<TOut extends FieldValues>({
           registration={register('indigenous')}
           error={errors.indigenous}
         />
-        <CheckboxField label={t('case.field.lgbtiq')} registration={register('lgbtiq')} error={errors.lgbtiq} />
+        <CheckboxField
+          label={t('case.field.lgbtiq')}
+          registration={register('lgbtiq')}
+          error={errors.lgbtiq}
+        />
         <Controller
           control={control}
           name="vulnerabilities"

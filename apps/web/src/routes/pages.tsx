@@ -1,0 +1,67 @@
+import { Link, Navigate, Outlet, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import { PageHeading } from '../components/PageHeading';
+import { buttonClass } from '../components/styles';
+import { useSession } from '../lib/session';
+import { useT } from '../i18n/useT';
+
+export function NotFoundPage() {
+  const t = useT();
+  const session = useSession().data;
+  return (
+    <div className="max-w-2xl">
+      <PageHeading className="mb-4">{t('notFound.title')}</PageHeading>
+      <p className="mb-6 text-slate-800">{t('notFound.body')}</p>
+      <Link to={session ? '/cases' : '/sign-in'} className={buttonClass.secondary}>
+        {session ? t('notFound.backToCases') : t('notFound.backToSignIn')}
+      </Link>
+    </div>
+  );
+}
+
+export function ErrorPage({ reset }: ErrorComponentProps) {
+  const t = useT();
+  const router = useRouter();
+  return (
+    <div role="alert" className="max-w-2xl">
+      <PageHeading className="mb-4">{t('errorPage.title')}</PageHeading>
+      <p className="mb-6 text-slate-800">{t('errorPage.body')}</p>
+      <button
+        type="button"
+        className={buttonClass.primary}
+        onClick={() => {
+          reset();
+          void router.invalidate();
+        }}
+      >
+        {t('errorPage.retry')}
+      </button>
+    </div>
+  );
+}
+
+/** The pages behind sign-in: wait for the session, or go to the sign-in page. */
+export function RequireSession() {
+  const t = useT();
+  const session = useSession();
+  if (session.isPending) {
+    return (
+      <p role="status" className="text-slate-800">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (session.isError) {
+    return (
+      <div role="alert">
+        <PageHeading className="mb-4">{t('errorPage.title')}</PageHeading>
+        <p className="text-slate-800">{t('error.internal')}</p>
+      </div>
+    );
+  }
+  if (!session.data) return <Navigate to="/sign-in" replace />;
+  return <Outlet />;
+}
+
+export function HomeRedirect() {
+  return <Navigate to="/cases" replace />;
+}

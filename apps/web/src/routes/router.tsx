@@ -1,0 +1,74 @@
+import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { AppShell } from '../components/Layout';
+import { SignInPage } from '../features/auth/SignInPage';
+import { CaseListPage } from '../features/cases/CaseListPage';
+import { CaseIntakePage } from '../features/cases/CaseIntakePage';
+import { CasePage } from '../features/cases/CasePage';
+import { parseCaseFilters } from '../features/cases/filters';
+import { UsersPage } from '../features/users/UsersPage';
+import { requestHeadingFocus } from '../lib/focus';
+import { ErrorPage, HomeRedirect, NotFoundPage, RequireSession } from './pages';
+
+const rootRoute = createRootRoute({
+  component: AppShell,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
+
+/** Everything below needs a session. */
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: RequireSession });
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomeRedirect });
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: parseCaseFilters,
+  component: CaseListPage,
+});
+const newCaseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/new',
+  component: CaseIntakePage,
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  component: CasePage,
+});
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  component: UsersPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([homeRoute, casesRoute, newCaseRoute, caseRoute, usersRoute]),
+]);
+
+export function createAppRouter() {
+  const router = createRouter({
+    routeTree,
+    defaultErrorComponent: ErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+  // Move the focus to the new page's heading after in-app navigation
+  // (not on the first load, and not when only the search filters change).
+  router.subscribe('onBeforeNavigate', (event) => {
+    if (event.fromLocation && event.pathChanged) requestHeadingFocus();
+  });
+  return router;
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+  interface HistoryState {
+    /** The case-list text search: kept in history state, never in the URL. */
+    caseSearch?: string;
+  }
+}

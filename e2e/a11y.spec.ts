@@ -1,0 +1,121 @@
+/**
+ * Accessibility: axe-core finds no serious or critical WCAG 2.1 AA violation
+ * on the main pages; nothing scrolls sideways on a 360-pixel phone; and the
+ * case search can be reached and used with the keyboard alone.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/env.js';
+import { catalogue } from './support/i18n.js';
+import { apiCreateCase, apiSignIn } from './support/app.js';
+
+const t = catalogue('es');
+
+async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${label}`).toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page, label: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, `horizontal scroll on ${label}`).toBeLessThanOrEqual(360);
+}
+
+/** A case to look at, created through the API with the page's own session. */
+async function setUp(page: Page): Promise<string> {
+  const csrf = await apiSignIn(page.request, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const created = await apiCreateCase(page.request, csrf, {
+    givenNames: 'Guadalupe Esperanza',
+    familyNames: 'Hernández Ruiz',
+    nationalities: ['HT', 'DO'],
+    languages: ['ht', 'fr', 'es'],
+    state: '07',
+    entryPlace: 'Ciudad Hidalgo',
+    familyMembers: [
+      { relationship: 'son', givenNames: 'Jean', familyNames: 'Hernández', estimatedAge: 4, sex: 'male' },
+    ],
+  });
+  return created.id;
+}
+
+const pages = (caseId: string) =>
+  [
+    { label: 'case list', path: '/cases', heading: t('cases.list.title') },
+    { label: 'intake form', path: '/cases/new', heading: t('intake.title') },
+    { label: 'case page', path: `/cases/${caseId}`, heading: 'Guadalupe Esperanza Hernández Ruiz' },
+    { label: 'users page', path: '/admin/users', heading: t('users.title') },
+  ] as const;
+
+test('sign-in page: no serious axe violations, no sideways scroll on a phone', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+  await expectNoSeriousViolations(page, 'sign-in');
+  // Errors shown on the form are checked too.
+  await page.getByRole('button', { name: t('signIn.submit') }).click();
+  await expect(page.getByLabel(t('signIn.email'))).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousViolations(page, 'sign-in with errors');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectNoHorizontalScroll(page, 'sign-in');
+});
+
+test('signed-in pages: no serious axe violations', async ({ page }) => {
+  const caseId = await setUp(page);
+  for (const p of pages(caseId)) {
+    await page.goto(p.path);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(p.heading);
+    await expect(page.getByText(t('common.loading'))).toHaveCount(0);
+    await expectNoSeriousViolations(page, p.label);
+  }
+  // The intake form with its error messages showing.
+  await page.goto('/cases/new');
+  await page.getByRole('button', { name: t('intake.submit') }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoSeriousViolations(page, 'intake form with errors');
+});
+
+test('signed-in pages fit a 360-pixel phone without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const caseId = await setUp(page);
+  for (const p of pages(caseId)) {
+    await page.goto(p.path);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(p.heading);
+    await expect(page.getByText(t('common.loading'))).toHaveCount(0);
+    await expectNoHorizontalScroll(page, p.label);
+  }
+  // Cards, not a table, on the phone.
+  await page.goto('/cases');
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: t('cases.list.results') })).toBeVisible();
+});
+
+test('keyboard only: skip link, search field, Enter', async ({ page }) => {
+  await setUp(page);
+  await page.goto('/cases');
+  await expect(page.getByRole('heading', { level: 1, name: t('cases.list.title') })).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: t('layout.skipToContent') });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const search = page.getByLabel(t('cases.search.label'));
+  await expect(search).toBeFocused();
+  // The focus ring is visible.
+  const outline = await search.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+
+  await page.keyboard.type('hernandez');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('link', { name: /^[A-Z]{2,6}-\d{4}-\d{5,}$/ }).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /\d+ caso/ })).toBeVisible();
+});

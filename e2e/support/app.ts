@@ -1,0 +1,57 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { BASE_URL } from './env.js';
+import { anyLanguage, type Lang, type T } from './i18n.js';
+
+/** Switch the interface language with the header's language selector. */
+export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
+  const current = await page.locator('html').getAttribute('lang');
+  if (current === lang) return;
+  await page.getByLabel(anyLanguage('layout.language')).selectOption(lang);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+export async function signIn(page: Page, t: T, email: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+  await page.getByLabel(t('signIn.email')).fill(email);
+  await page.getByLabel(t('signIn.password')).fill(password);
+  await page.getByRole('button', { name: t('signIn.submit') }).click();
+  await expect(page.getByRole('button', { name: t('layout.signOut') })).toBeVisible();
+}
+
+export async function signOut(page: Page, t: T): Promise<void> {
+  await page.getByRole('button', { name: t('layout.signOut') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
+}
+
+/** Sign in through the API (the page shares the cookies); returns the CSRF token. */
+export async function apiSignIn(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+): Promise<string> {
+  const response = await request.post('/api/v1/session', {
+    data: { email, password },
+    headers: { Origin: BASE_URL },
+  });
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { csrfToken: string };
+  return body.csrfToken;
+}
+
+export async function apiCreateCase(
+  request: APIRequestContext,
+  csrfToken: string,
+  data: Record<string, unknown>,
+): Promise<{ id: string; code: string }> {
+  const response = await request.post('/api/v1/cases', {
+    data,
+    headers: { Origin: BASE_URL, 'X-CSRF-Token': csrfToken },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: string; code: string };
+}
+
+/** A unique suffix for e-mails and texts of one test run. */
+export function unique(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
