@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: lint, type-check, build, unit tests, the API suite on SQLite
+ * `npm test`: lint, format check, type-check, build, unit tests, the API suite on SQLite
  * and on PostgreSQL, and the browser tests. Ends with one line
  * `N passed, N failed` (checks such as lint count as one test each).
  *
@@ -53,6 +53,7 @@ async function postgresAnswers() {
 }
 
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 check('type-check', 'npm', ['run', '--silent', 'typecheck']);
 const built = step('build', 'npm', ['run', '--silent', 'build']);
 if (built) passed += 1;

@@ -89,18 +89,16 @@ export async function addUser(
   email: string,
   password = PASSWORD,
 ): Promise<string> {
-  return env.ctx.db
-    .transaction()
-    .execute((trx) =>
-      createUser(trx, {
-        orgId,
-        email,
-        displayName: `${role} ${email.split('@')[0] ?? ''}`,
-        role,
-        locale: 'es',
-        password,
-      }),
-    );
+  return env.ctx.db.transaction().execute((trx) =>
+    createUser(trx, {
+      orgId,
+      email,
+      displayName: `${role} ${email.split('@')[0] ?? ''}`,
+      role,
+      locale: 'es',
+      password,
+    }),
+  );
 }
 
 export interface Session {
