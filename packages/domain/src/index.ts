@@ -8,3 +8,4 @@ export * from './notes.js';
 export * from './roles.js';
 export * from './text.js';
 export * from './users.js';
+export * from './calendar/index.js';
