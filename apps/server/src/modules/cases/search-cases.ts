@@ -60,15 +60,16 @@ export async function searchCases(
       if (!words.length) throw invalid([{ path: 'q', code: 'invalid' }]);
       // All words must match: one pass over the prefix index, grouped by case.
       const tokens = [...new Set(words.map((w) => w.slice(0, MAX_TOKEN)))];
-      query = query.where('c.id', 'in', (eb) =>
-        eb
+      query = query.where('c.id', 'in', (eb) => {
+        const matches = eb
           .selectFrom('case_name_tokens as t')
           .select('t.case_id')
           .where('t.org_id', '=', actor.orgId)
-          .where('t.token', 'in', tokens)
-          .groupBy('t.case_id')
-          .having((h) => h.fn.countAll(), '=', tokens.length),
-      );
+          .where('t.token', 'in', tokens);
+        return tokens.length === 1
+          ? matches
+          : matches.groupBy('t.case_id').having((h) => h.fn.countAll(), '=', tokens.length);
+      });
     }
   }
   if (search.nationality) {
