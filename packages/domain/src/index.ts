@@ -9,3 +9,4 @@ export * from './roles.js';
 export * from './text.js';
 export * from './users.js';
 export * from './calendar/index.js';
+export * from './procedure/index.js';
