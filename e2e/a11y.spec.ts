@@ -52,6 +52,7 @@ const pages = (caseId: string) =>
     { label: 'intake form', path: '/cases/new', heading: t('intake.title') },
     { label: 'case page', path: `/cases/${caseId}`, heading: 'Guadalupe Esperanza Hernández Ruiz' },
     { label: 'users page', path: '/admin/users', heading: t('users.title') },
+    { label: 'account page', path: '/account', heading: t('account.title') },
   ] as const;
 
 test('sign-in page: no serious axe violations, no sideways scroll on a phone', async ({ page }) => {
@@ -79,6 +80,29 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   await page.getByRole('button', { name: t('intake.submit') }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expectNoSeriousViolations(page, 'intake form with errors');
+  // The account page with its field errors showing.
+  await page.goto('/account');
+  await page.getByRole('button', { name: t('account.password.submit') }).click();
+  await expect(page.getByLabel(t('account.password.current'))).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousViolations(page, 'account page with errors');
+});
+
+test('idle warning dialog: no serious axe violations, keyboard stays inside', async ({ page }) => {
+  await page.clock.install();
+  await setUp(page);
+  await page.goto('/cases');
+  await expect(page.getByRole('heading', { level: 1, name: t('cases.list.title') })).toBeVisible();
+  await page.clock.fastForward('28:30');
+  const dialog = page.getByRole('alertdialog', { name: t('idle.title') });
+  await expect(dialog).toBeVisible();
+  await expectNoSeriousViolations(page, 'idle warning dialog');
+  // The focus is trapped in the dialog.
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 test('signed-in pages fit a 360-pixel phone without sideways scrolling', async ({ page }) => {

@@ -1,5 +1,6 @@
 /**
- * Signing in: a signed-out visitor is sent to the sign-in page; wrong
+ * Signing in: a signed-out visitor is sent to the sign-in page (which
+ * remembers the path of the page she asked for); wrong
  * credentials get one generic message; repeated failures get the distinct
  * "too many attempts" message; the language choice applies before signing in.
  */
@@ -11,8 +12,9 @@ test('signed-out visitors land on sign-in; failures are explained without reveal
   page,
 }) => {
   const t = catalogue('es');
-  await page.goto('/cases');
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto('/cases?status=open');
+  // Only the path is kept, to come back to after signing in.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcases$/);
   await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
 
   const email = `nobody-${unique()}@e2e.test`;

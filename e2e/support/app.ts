@@ -55,3 +55,17 @@ export async function apiCreateCase(
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
+
+/** Create an account through the API (as a signed-in admin). */
+export async function apiCreateUser(
+  request: APIRequestContext,
+  csrfToken: string,
+  user: { email: string; displayName: string; role: string; locale?: string; password: string },
+): Promise<{ id: string }> {
+  const response = await request.post('/api/v1/users', {
+    data: user,
+    headers: { Origin: BASE_URL, 'X-CSRF-Token': csrfToken },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: string };
+}

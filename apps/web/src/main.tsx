@@ -5,7 +5,9 @@ import { RouterProvider } from '@tanstack/react-router';
 import { configureApi, type SessionView } from './lib/api';
 import { createQueryClient } from './lib/queryClient';
 import { queryKeys } from './lib/queryKeys';
-import { clearPrivateData } from './lib/session';
+import { endSession, sessionEndSearch } from './lib/session';
+import { signInSearchFor } from './lib/signInSearch';
+import { noteActivity } from './lib/useIdleTimeout';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { createAppRouter } from './routes/router';
 import './styles.css';
@@ -17,9 +19,16 @@ configureApi({
   csrfToken: () => queryClient.getQueryData<SessionView | null>(queryKeys.session)?.csrfToken,
   onUnauthenticated: () => {
     const hadSession = queryClient.getQueryData<SessionView | null>(queryKeys.session) != null;
-    clearPrivateData(queryClient);
-    if (hadSession || router.state.location.pathname !== '/sign-in') void router.navigate({ to: '/sign-in' });
+    const { pathname } = router.state.location;
+    // After signing in again she comes back to this page. A late answer to a
+    // session that already ended here keeps the reason recorded then.
+    const search = hadSession
+      ? signInSearchFor(pathname, 'expired')
+      : (sessionEndSearch() ?? signInSearchFor(pathname));
+    endSession(queryClient, search);
+    if (hadSession || pathname !== '/sign-in') void router.navigate({ to: '/sign-in', search });
   },
+  onActivity: noteActivity,
 });
 
 const container = document.getElementById('root');

@@ -13,12 +13,15 @@ export function ModalDialog({
   title,
   children,
   role = 'dialog',
+  describedBy,
 }: {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   children: ReactNode;
   role?: 'dialog' | 'alertdialog';
+  /** The id of the text that explains the dialog (read out with its title). */
+  describedBy?: string | undefined;
 }) {
   return (
     <ModalOverlay
@@ -28,7 +31,7 @@ export function ModalDialog({
       className="fixed inset-0 z-50 flex items-center justify-center overflow-y-auto bg-slate-950/60 p-4"
     >
       <Modal className="w-full max-w-lg rounded-lg bg-white p-6 shadow-xl">
-        <Dialog role={role} className="outline-none">
+        <Dialog role={role} aria-describedby={describedBy} className="outline-none">
           <Heading slot="title" className="mb-3 text-xl font-semibold text-slate-900">
             {title}
           </Heading>

@@ -1,9 +1,9 @@
 import { useId, type ReactNode } from 'react';
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet } from '@tanstack/react-router';
 import { UI_LOCALES, type UiLocale } from '@senda/domain';
-import { api } from '../lib/api';
-import { clearPrivateData, useSession } from '../lib/session';
+import { useSession } from '../lib/session';
+import { IdleTimeoutDialog } from '../features/auth/IdleTimeoutDialog';
+import { useSignOut } from '../features/auth/useSignOut';
 import { useLocale } from '../i18n/LocaleProvider';
 import { useT } from '../i18n/useT';
 
@@ -54,17 +54,7 @@ const navLinkClass =
 function Header() {
   const t = useT();
   const session = useSession().data;
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const { beforeSignOut } = useLocale();
-  const signOut = useMutation({
-    mutationFn: () => api.signOut(),
-    onSettled: async () => {
-      beforeSignOut();
-      clearPrivateData(queryClient);
-      await navigate({ to: '/sign-in' });
-    },
-  });
+  const signOut = useSignOut();
 
   return (
     <header className="bg-teal-900 text-white">
@@ -122,9 +112,13 @@ function Header() {
           <LanguageSwitcher />
           {session ? (
             <>
-              <span className="text-sm text-teal-50">
-                {t('layout.signedInAs', { name: session.user.displayName })}
-              </span>
+              <Link
+                to="/account"
+                className={`${navLinkClass} max-w-full break-words`}
+                activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+              >
+                {t('layout.account', { name: session.user.displayName })}
+              </Link>
               <button
                 type="button"
                 onClick={() => signOut.mutate()}
@@ -142,6 +136,7 @@ function Header() {
 }
 
 export function AppShell({ children }: { children?: ReactNode }) {
+  const session = useSession().data;
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <SkipLink />
@@ -149,6 +144,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
         {children ?? <Outlet />}
       </main>
+      {session ? <IdleTimeoutDialog key={session.user.id} idleMinutes={session.idleTimeoutMinutes} /> : null}
     </div>
   );
 }

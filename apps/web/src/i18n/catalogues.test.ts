@@ -17,6 +17,7 @@ import {
 } from '@formatjs/icu-messageformat-parser';
 import { ERROR_CODES, FIELD_ERROR_CODES, UI_LOCALES } from '@senda/domain';
 import { ENUM_GROUPS } from './enums';
+import { WEB_FIELD_ERROR_CODES } from './useT';
 import es from './es.json';
 import en from './en.json';
 import fr from './fr.json';
@@ -61,6 +62,7 @@ describe('interface catalogues', () => {
           (values as readonly string[]).map((v) => `enum.${group}.${v}`),
         ),
         ...FIELD_ERROR_CODES.map((c) => `field.${c}`),
+        ...WEB_FIELD_ERROR_CODES.map((c) => `field.${c}`),
         ...ERROR_CODES.map((c) => `error.${c}`),
       ];
       expect(required.filter((k) => !(k in catalogue))).toEqual([]);

@@ -22,8 +22,15 @@ export function useOptionalT(): (id: string, values?: MessageValues) => string |
   );
 }
 
-export function isFieldErrorCode(code: string): code is FieldErrorCode {
-  return (FIELD_ERROR_CODES as readonly string[]).includes(code);
+/** Field errors only the web app finds (or words more precisely than the server's code). */
+export const WEB_FIELD_ERROR_CODES = ['passwords_differ', 'current_password_wrong'] as const;
+type WebFieldErrorCode = (typeof WEB_FIELD_ERROR_CODES)[number];
+
+export function isFieldErrorCode(code: string): code is FieldErrorCode | WebFieldErrorCode {
+  return (
+    (FIELD_ERROR_CODES as readonly string[]).includes(code) ||
+    (WEB_FIELD_ERROR_CODES as readonly string[]).includes(code)
+  );
 }
 
 export function fieldErrorKey(code: string): MessageKey {

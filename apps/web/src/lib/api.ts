@@ -24,6 +24,7 @@ import {
   type FamilyMemberInput,
   type FieldError,
   type NoteCreateInput,
+  type passwordChangeInput,
   type SignInInput,
   type UiLocale,
   type UserCreateInput,
@@ -53,9 +54,15 @@ interface ApiHooks {
   csrfToken: () => string | undefined;
   /** Called when the server says the session is gone (401 `unauthenticated`). */
   onUnauthenticated: () => void;
+  /** Called after every successful answer: the server counted it as activity of the session. */
+  onActivity: () => void;
 }
 
-let hooks: ApiHooks = { csrfToken: () => undefined, onUnauthenticated: () => undefined };
+let hooks: ApiHooks = {
+  csrfToken: () => undefined,
+  onUnauthenticated: () => undefined,
+  onActivity: () => undefined,
+};
 
 export function configureApi(next: ApiHooks): void {
   hooks = next;
@@ -82,6 +89,8 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** A 401 is an expected answer here (e.g. "is anyone signed in?"): do not redirect. */
   expectUnauthenticated?: boolean;
+  /** Signing out is no activity of the session (other tabs must not think it goes on). */
+  endsSession?: boolean;
 }
 
 async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
@@ -107,6 +116,7 @@ async function request(path: string, options: RequestOptions = {}): Promise<unkn
     throw new ApiError(0, 'internal', [], 'network_error');
   }
 
+  if (response.ok && !options.endsSession) hooks.onActivity();
   if (response.status === 204) return undefined;
   const text = await response.text();
   let json: unknown = undefined;
@@ -158,6 +168,7 @@ const auditList = itemsOf(auditEntryView);
 const historyList = itemsOf(caseVersionView);
 
 export type SessionView = z.infer<typeof sessionView>;
+export type PasswordChangeInput = z.input<typeof passwordChangeInput>;
 export type UserView = z.infer<typeof userView>;
 export type CaseDetail = z.infer<typeof caseDetailView>;
 export type CasePage = z.infer<typeof casePageView>;
@@ -187,11 +198,20 @@ export const api = {
   async signIn(input: SignInInput): Promise<SessionView> {
     return read(sessionView, await request('/session', { method: 'POST', body: input }));
   },
-  async signOut(): Promise<void> {
-    await request('/session', { method: 'DELETE' });
+  /** `expectExpired`: the session may already have ended (idle timeout); a 401 is then no surprise. */
+  async signOut(options: { expectExpired?: boolean } = {}): Promise<void> {
+    await request('/session', {
+      method: 'DELETE',
+      expectUnauthenticated: options.expectExpired ?? false,
+      endsSession: true,
+    });
   },
   async setLocale(locale: UiLocale): Promise<void> {
     await request('/session/locale', { method: 'PUT', body: { locale } });
+  },
+  /** Her own password; her other sessions end on the server, this one stays. */
+  async changePassword(input: PasswordChangeInput): Promise<void> {
+    await request('/session/password', { method: 'POST', body: input });
   },
 
   // Users

@@ -1,7 +1,15 @@
-import { Link, Navigate, Outlet, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import {
+  Link,
+  Navigate,
+  Outlet,
+  useRouter,
+  useRouterState,
+  type ErrorComponentProps,
+} from '@tanstack/react-router';
 import { PageHeading } from '../components/PageHeading';
 import { buttonClass } from '../components/styles';
-import { useSession } from '../lib/session';
+import { sessionEndSearch, useSession } from '../lib/session';
+import { signInSearchFor } from '../lib/signInSearch';
 import { useT } from '../i18n/useT';
 
 export function NotFoundPage() {
@@ -39,10 +47,14 @@ export function ErrorPage({ reset }: ErrorComponentProps) {
   );
 }
 
-/** The pages behind sign-in: wait for the session, or go to the sign-in page. */
+/**
+ * The pages behind sign-in: wait for the session, or go to the sign-in page,
+ * which brings her back here afterwards (unless she signed out on purpose).
+ */
 export function RequireSession() {
   const t = useT();
   const session = useSession();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
   if (session.isPending) {
     return (
       <p role="status" className="text-slate-800">
@@ -58,7 +70,11 @@ export function RequireSession() {
       </div>
     );
   }
-  if (!session.data) return <Navigate to="/sign-in" replace />;
+  if (!session.data) {
+    // Once on its way to sign-in, the location already says so: do not navigate again (and lose `next`).
+    if (pathname === '/sign-in') return null;
+    return <Navigate to="/sign-in" search={sessionEndSearch() ?? signInSearchFor(pathname)} replace />;
+  }
   return <Outlet />;
 }
 

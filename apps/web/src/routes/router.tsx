@@ -6,7 +6,9 @@ import { CaseIntakePage } from '../features/cases/CaseIntakePage';
 import { CasePage } from '../features/cases/CasePage';
 import { parseCaseFilters } from '../features/cases/filters';
 import { UsersPage } from '../features/users/UsersPage';
+import { AccountPage } from '../features/account/AccountPage';
 import { requestHeadingFocus } from '../lib/focus';
+import { parseSignInSearch } from '../lib/signInSearch';
 import { ErrorPage, HomeRedirect, NotFoundPage, RequireSession } from './pages';
 
 const rootRoute = createRootRoute({
@@ -15,7 +17,12 @@ const rootRoute = createRootRoute({
   errorComponent: ErrorPage,
 });
 
-const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: parseSignInSearch,
+  component: SignInPage,
+});
 
 /** Everything below needs a session. */
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: RequireSession });
@@ -43,9 +50,15 @@ const usersRoute = createRoute({
   component: UsersPage,
 });
 
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: AccountPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, casesRoute, newCaseRoute, caseRoute, usersRoute]),
+  appRoute.addChildren([homeRoute, casesRoute, newCaseRoute, caseRoute, usersRoute, accountRoute]),
 ]);
 
 export function createAppRouter() {

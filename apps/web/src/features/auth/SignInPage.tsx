@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Navigate, useNavigate } from '@tanstack/react-router';
+import { Navigate, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { signInInput, type SignInInput } from '@senda/domain';
 import { api, isApiError, type SessionView } from '../../lib/api';
-import { queryKeys } from '../../lib/queryKeys';
-import { useSession } from '../../lib/session';
+import { startSession, useSession } from '../../lib/session';
+import { parseSignInSearch } from '../../lib/signInSearch';
 import { zodErrorMap } from '../../lib/fieldErrors';
 import { FormError, TextField } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
@@ -15,9 +15,16 @@ import { useLocale } from '../../i18n/LocaleProvider';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/catalogues';
 
+/** Where to go after signing in: back where she was, or her role's first page. */
+function landingOf(session: SessionView, next: string | undefined): string {
+  if (next) return next;
+  return !session.abilities.readCases && session.abilities.manageUsers ? '/admin/users' : '/cases';
+}
+
 export function SignInPage() {
   const t = useT();
   const session = useSession();
+  const { next, reason } = parseSignInSearch(useSearch({ strict: false }));
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { afterSignIn } = useLocale();
@@ -32,11 +39,9 @@ export function SignInPage() {
   const signIn = useMutation({
     mutationFn: (input: SignInInput) => api.signIn(input),
     onSuccess: async (data) => {
-      queryClient.setQueryData<SessionView | null>(queryKeys.session, data);
+      startSession(queryClient, data);
       afterSignIn();
-      await navigate({
-        to: !data.abilities.readCases && data.abilities.manageUsers ? '/admin/users' : '/cases',
-      });
+      await navigate({ href: landingOf(data, next), replace: true });
     },
     onError: (error) => {
       form.resetField('password');
@@ -46,11 +51,18 @@ export function SignInPage() {
     },
   });
 
-  if (session.data && !signIn.isPending) return <Navigate to="/cases" replace />;
+  // `href` (a path checked by parseSignInSearch) takes precedence over `to`.
+  if (session.data && !signIn.isPending)
+    return <Navigate to="/" href={landingOf(session.data, next)} replace />;
 
   return (
     <div className="mx-auto max-w-md">
       <PageHeading className="mb-2">{t('signIn.title')}</PageHeading>
+      {reason ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
+          {reason === 'idle' ? t('signIn.signedOutIdle') : t('error.unauthenticated')}
+        </p>
+      ) : null}
       <p className="mb-6 text-slate-700">{t('signIn.intro')}</p>
       <form
         noValidate

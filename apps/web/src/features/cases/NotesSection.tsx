@@ -56,7 +56,14 @@ export function NotesSection({ detail }: { detail: CaseDetail }) {
                         <p className="mb-2 text-sm text-slate-700">
                           {t('notes.byline', { author: n.authorName, date: f.dateTime(n.createdAt) })}
                         </p>
-                        <p className="break-words whitespace-pre-wrap text-slate-900">{n.body}</p>
+                        {n.unreadable ? (
+                          <p className="rounded-md border border-red-700 bg-red-50 p-3 font-medium text-red-900">
+                            <span aria-hidden="true">⚠ </span>
+                            {t('notes.unreadable')}
+                          </p>
+                        ) : (
+                          <p className="break-words whitespace-pre-wrap text-slate-900">{n.body}</p>
+                        )}
                       </article>
                     </li>
                   ))}
