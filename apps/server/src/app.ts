@@ -19,6 +19,9 @@ import { registerTrailRoutes } from './modules/cases/trail.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerNoteRoutes } from './modules/notes/routes.js';
 import { registerUserRoutes } from './modules/users/routes.js';
+import { registerCalendarRoutes } from './modules/calendar/routes.js';
+import { registerMyDeadlinesRoute } from './modules/procedures/my-deadlines.js';
+import { registerProcedureRoutes } from './modules/procedures/routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 256 * 1024;
@@ -96,6 +99,9 @@ export async function buildApp(
       registerFamilyAndStaffRoutes(api, ctx);
       registerTrailRoutes(api, ctx);
       registerNoteRoutes(api, ctx);
+      registerProcedureRoutes(api, ctx);
+      registerMyDeadlinesRoute(api, ctx);
+      registerCalendarRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       done();
     },

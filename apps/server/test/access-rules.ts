@@ -70,6 +70,8 @@ export const CASE_ENDPOINTS: CaseEndpoint[] = [
     ok: 201,
     body: () => ({ noteClass: 'general', body: 'Llamada de seguimiento' }),
   },
+  { method: 'GET', path: '/cases/:id/procedures', ok: 200 },
+  { method: 'POST', path: '/cases/:id/procedures', ok: 201, body: (who) => ({ label: `Solicitud ${who}` }) },
   { method: 'GET', path: '/cases/:id/audit', ok: 200, trail: true },
   { method: 'GET', path: '/cases/:id/history', ok: 200, trail: true },
 ];

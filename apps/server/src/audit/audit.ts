@@ -28,10 +28,26 @@ export type AuditAction =
   | 'case.notes.read'
   | 'case.note.create'
   | 'case.audit.read'
-  | 'case.history.read';
+  | 'case.history.read'
+  | 'procedure.create'
+  | 'procedure.read'
+  | 'procedure.event.create'
+  | 'procedure.event.delete'
+  | 'deadlines.read'
+  | 'calendar.entry.create'
+  | 'calendar.entry.delete';
 
 export type EntityType =
-  'organization' | 'session' | 'user' | 'case' | 'case_member' | 'case_note' | 'case_assignment';
+  | 'organization'
+  | 'session'
+  | 'user'
+  | 'case'
+  | 'case_member'
+  | 'case_note'
+  | 'case_assignment'
+  | 'procedure'
+  | 'procedure_event'
+  | 'calendar_entry';
 
 export interface AuditEvent {
   action: AuditAction;

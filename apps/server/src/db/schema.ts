@@ -156,6 +156,38 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ProceduresTable {
+  id: string;
+  case_id: string;
+  label: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ProcedureEventsTable {
+  id: string;
+  procedure_id: string;
+  type: string;
+  date: string;
+  effective_on: string | null;
+  details: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarEntriesTable {
+  id: string;
+  org_id: string;
+  authority: string;
+  kind: string;
+  from_date: string;
+  to_date: string;
+  source: string;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -171,6 +203,9 @@ export interface Database {
   case_notes: CaseNotesTable;
   case_versions: CaseVersionsTable;
   audit_log: AuditLogTable;
+  procedures: ProceduresTable;
+  procedure_events: ProcedureEventsTable;
+  calendar_entries: CalendarEntriesTable;
 }
 
 // Kept for tables that may later need generated columns.

@@ -113,3 +113,4 @@ export type {
 } from './deadlines.js';
 export { PREREQUISITES, PROCEDURE_WARNING_CODES, validateProcedure } from './validate.js';
 export type { ProcedureWarning, ProcedureWarningCode } from './validate.js';
+export * from './api.js';

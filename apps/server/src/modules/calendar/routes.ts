@@ -1,0 +1,134 @@
+/**
+ * Dated calendar entries (non-business days and suspension periods declared
+ * in the DOF), per organization. Everyone who works on cases may read them;
+ * admins and coordinators add and remove them. Deadlines are computed live,
+ * so every open deadline follows a change at once.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { AUTHORITIES, ORG_WIDE_CASE_ROLES, datedEntrySchema, errorBodySchema } from '@senda/domain';
+import { auditAct } from '../../audit/audit.js';
+import { inTransaction, nowIso, type AppContext } from '../../context.js';
+import { actorOf } from '../../http/auth.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { canCreateCases } from '../cases/policy.js';
+import { entryOfRow } from '../procedures/calendars.js';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const entryView = z.object({
+  id: z.string(),
+  authority: z.enum(AUTHORITIES),
+  kind: z.enum(['non_business_day', 'suspension']),
+  from: z.string(),
+  to: z.string(),
+  source: z.string(),
+  note: z.string(),
+});
+const entryInput = datedEntrySchema;
+
+export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/calendar/entries',
+    {
+      schema: {
+        tags: ['calendar'],
+        querystring: z.strictObject({ authority: z.enum(AUTHORITIES).optional() }),
+        response: { 200: z.object({ items: z.array(entryView) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!canCreateCases(actor.role)) throw forbidden();
+      let query = ctx.db.selectFrom('calendar_entries').selectAll().where('org_id', '=', actor.orgId);
+      if (request.query.authority) query = query.where('authority', '=', request.query.authority);
+      const rows = await query.orderBy('from_date').execute();
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          authority: row.authority as (typeof AUTHORITIES)[number],
+          kind: row.kind as 'non_business_day' | 'suspension',
+          from: row.from_date,
+          to: row.to_date,
+          source: row.source,
+          note: row.note,
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/calendar/entries',
+    { schema: { tags: ['calendar'], body: entryInput, response: { 201: entryView, ...errors } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!ORG_WIDE_CASE_ROLES.includes(actor.role)) throw forbidden();
+      const body = request.body;
+      const id = uuidv7();
+      const from = body.kind === 'suspension' ? body.from : body.date;
+      const to = body.kind === 'suspension' ? body.to : body.date;
+      const row = {
+        id,
+        org_id: actor.orgId,
+        authority: body.authority,
+        kind: body.kind,
+        from_date: from,
+        to_date: to,
+        source: body.source,
+        note: body.note ?? '',
+        created_by: actor.userId,
+        created_at: nowIso(),
+      };
+      await inTransaction(ctx, async (trx) => {
+        await trx.insertInto('calendar_entries').values(row).execute();
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'calendar.entry.create',
+          entityType: 'calendar_entry',
+          entityId: id,
+          fields: Object.keys(entryOfRow(row)),
+        });
+      });
+      return reply.code(201).send({
+        id,
+        authority: body.authority,
+        kind: body.kind,
+        from,
+        to,
+        source: body.source,
+        note: row.note,
+      });
+    },
+  );
+
+  r.delete(
+    '/calendar/entries/:entryId',
+    {
+      schema: {
+        tags: ['calendar'],
+        params: z.strictObject({ entryId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!ORG_WIDE_CASE_ROLES.includes(actor.role)) throw forbidden();
+      await inTransaction(ctx, async (trx) => {
+        const deleted = await trx
+          .deleteFrom('calendar_entries')
+          .where('id', '=', request.params.entryId)
+          .where('org_id', '=', actor.orgId)
+          .executeTakeFirst();
+        if (Number(deleted.numDeletedRows) === 0) throw notFound();
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'calendar.entry.delete',
+          entityType: 'calendar_entry',
+          entityId: request.params.entryId,
+        });
+      });
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * GET /deadlines: the signed-in person's deadlines across the cases she is
+ * assigned to, most urgent first. Rows carry the case code, never a name.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { deadlineListQuery, myDeadlineView, todayInMexico, type DeadlineStatus } from '@senda/domain';
+import { auditAct } from '../../audit/audit.js';
+import { inTransaction, type AppContext } from '../../context.js';
+import { actorOf } from '../../http/auth.js';
+import { forbidden } from '../../http/errors.js';
+import { canCreateCases, visibleCases } from '../cases/policy.js';
+import { caseErrors } from '../cases/routes.js';
+import { loadCalendars } from './calendars.js';
+import { deadlinesOf, presentDeadline } from './presenter.js';
+
+const URGENCY: Record<DeadlineStatus, number> = {
+  overdue: 0,
+  due_today: 1,
+  due_soon: 2,
+  comar_overdue: 3,
+  upcoming: 4,
+  met: 5,
+  not_applicable: 6,
+};
+const OPEN = new Set<DeadlineStatus>(['overdue', 'due_today', 'due_soon', 'comar_overdue', 'upcoming']);
+
+export function registerMyDeadlinesRoute(app: FastifyInstance, ctx: AppContext): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/deadlines',
+    {
+      schema: {
+        tags: ['procedures'],
+        querystring: deadlineListQuery,
+        response: { 200: z.object({ items: z.array(myDeadlineView) }), ...caseErrors },
+      },
+    },
+    (request) => {
+      const actor = actorOf(request);
+      if (!canCreateCases(actor.role)) throw forbidden();
+      return inTransaction(ctx, async (trx) => {
+        const cases = await visibleCases(trx, actor)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('case_assignments as a')
+                .select('a.case_id')
+                .whereRef('a.case_id', '=', 'c.id')
+                .where('a.user_id', '=', actor.userId),
+            ),
+          )
+          .innerJoin('procedures as p', 'p.case_id', 'c.id')
+          .select(['c.id as case_id', 'c.code', 'p.id as procedure_id'])
+          .execute();
+        const procedureIds = cases.map((c) => c.procedure_id);
+        const events = procedureIds.length
+          ? await trx
+              .selectFrom('procedure_events')
+              .selectAll()
+              .where('procedure_id', 'in', procedureIds)
+              .execute()
+          : [];
+        const calendars = await loadCalendars(trx, actor.orgId);
+        const today = todayInMexico();
+        const items = cases.flatMap((c) =>
+          deadlinesOf(
+            events.filter((e) => e.procedure_id === c.procedure_id),
+            calendars,
+            today,
+          )
+            .filter((d) => (request.query.includeClosed ? true : OPEN.has(d.status)))
+            .filter((d) => !request.query.status || d.status === request.query.status)
+            .map((d) => ({
+              ...presentDeadline(d),
+              caseId: c.case_id,
+              caseCode: c.code,
+              procedureId: c.procedure_id,
+            })),
+        );
+        items.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueDate.localeCompare(b.dueDate));
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'deadlines.read',
+          entityType: 'procedure',
+          entityId: null,
+        });
+        return { items };
+      });
+    },
+  );
+}
