@@ -153,6 +153,21 @@ describe('procedures and their deadlines', () => {
       'Acuerdo COMAR, DOF 2026-03-20',
     );
 
+    // The year view lists the law's holidays (third Monday of November 2026 is the 16th) and the entry.
+    const year = await request(env, lawyer, 'GET', '/api/v1/calendar/comar_inm/2026');
+    expect(year.statusCode).toBe(200);
+    const yearBody = year.json<{
+      holidays: { date: string }[];
+      entries: { from: string; source: string }[];
+    }>();
+    expect(yearBody.holidays.map((h) => h.date)).toEqual(
+      expect.arrayContaining(['2026-01-01', '2026-11-16', '2026-12-25']),
+    );
+    expect(yearBody.entries).toEqual([
+      expect.objectContaining({ from: '2026-04-02', source: 'Acuerdo COMAR, DOF 2026-03-20' }),
+    ]);
+    expect((await request(env, lawyer, 'GET', '/api/v1/calendar/comar_inm/20x6')).statusCode).toBe(400);
+
     // Another organization's admin cannot remove it.
     const entryId = added.json<{ id: string }>().id;
     expect(

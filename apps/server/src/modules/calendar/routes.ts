@@ -8,12 +8,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { AUTHORITIES, ORG_WIDE_CASE_ROLES, datedEntrySchema, errorBodySchema } from '@senda/domain';
+import {
+  AUTHORITIES,
+  DEFAULT_CALENDAR_RULES,
+  ORG_WIDE_CASE_ROLES,
+  datedEntrySchema,
+  errorBodySchema,
+  holidaysInYear,
+} from '@senda/domain';
 import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { canCreateCases } from '../cases/policy.js';
+import type { CalendarEntriesTable } from '../../db/schema.js';
 import { entryOfRow } from '../procedures/calendars.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -28,8 +36,67 @@ const entryView = z.object({
 });
 const entryInput = datedEntrySchema;
 
+function presentEntry(row: CalendarEntriesTable): z.infer<typeof entryView> {
+  return {
+    id: row.id,
+    authority: row.authority as (typeof AUTHORITIES)[number],
+    kind: row.kind as 'non_business_day' | 'suspension',
+    from: row.from_date,
+    to: row.to_date,
+    source: row.source,
+    note: row.note,
+  };
+}
+
+const yearView = z.object({
+  authority: z.enum(AUTHORITIES),
+  year: z.number(),
+  /** Holidays from the law's rules (weekends are not listed). */
+  holidays: z.array(z.object({ date: z.string(), code: z.string(), basis: z.string() })),
+  /** Dated entries of this organization touching the year. */
+  entries: z.array(entryView),
+});
+
 export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/calendar/:authority/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        params: z.strictObject({
+          authority: z.enum(AUTHORITIES),
+          year: z.coerce.number().int().min(1990).max(2100),
+        }),
+        response: { 200: yearView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!canCreateCases(actor.role)) throw forbidden();
+      const { authority, year } = request.params;
+      const rows = await ctx.db
+        .selectFrom('calendar_entries')
+        .selectAll()
+        .where('org_id', '=', actor.orgId)
+        .where('authority', '=', authority)
+        .where('from_date', '<=', `${year}-12-31`)
+        .where('to_date', '>=', `${year}-01-01`)
+        .orderBy('from_date')
+        .execute();
+      return {
+        authority,
+        year,
+        holidays: holidaysInYear(DEFAULT_CALENDAR_RULES[authority], year).map((h) => ({
+          date: h.date,
+          code: h.code,
+          basis: h.basis,
+        })),
+        entries: rows.map(presentEntry),
+      };
+    },
+  );
 
   r.get(
     '/calendar/entries',
@@ -46,17 +113,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
       let query = ctx.db.selectFrom('calendar_entries').selectAll().where('org_id', '=', actor.orgId);
       if (request.query.authority) query = query.where('authority', '=', request.query.authority);
       const rows = await query.orderBy('from_date').execute();
-      return {
-        items: rows.map((row) => ({
-          id: row.id,
-          authority: row.authority as (typeof AUTHORITIES)[number],
-          kind: row.kind as 'non_business_day' | 'suspension',
-          from: row.from_date,
-          to: row.to_date,
-          source: row.source,
-          note: row.note,
-        })),
-      };
+      return { items: rows.map(presentEntry) };
     },
   );
 
