@@ -22,6 +22,7 @@ import { registerUserRoutes } from './modules/users/routes.js';
 import { registerCalendarRoutes } from './modules/calendar/routes.js';
 import { registerMyDeadlinesRoute } from './modules/procedures/my-deadlines.js';
 import { registerProcedureRoutes } from './modules/procedures/routes.js';
+import { registerFeedRoutes } from './modules/feeds/routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 256 * 1024;
@@ -59,7 +60,8 @@ export async function buildApp(
               req: (req: { method: string; url: string; id: string }) => ({
                 id: req.id,
                 method: req.method,
-                path: req.url.split('?')[0],
+                // The calendar feed's secret token is in its path: never log it.
+                path: (req.url.split('?')[0] ?? '').replace(/\/feeds\/[^/]+/, '/feeds/[secret]'),
               }),
             },
           },
@@ -102,6 +104,7 @@ export async function buildApp(
       registerProcedureRoutes(api, ctx);
       registerMyDeadlinesRoute(api, ctx);
       registerCalendarRoutes(api, ctx);
+      registerFeedRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       done();
     },

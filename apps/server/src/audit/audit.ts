@@ -35,7 +35,10 @@ export type AuditAction =
   | 'procedure.event.delete'
   | 'deadlines.read'
   | 'calendar.entry.create'
-  | 'calendar.entry.delete';
+  | 'calendar.entry.delete'
+  | 'calendar_feed.create'
+  | 'calendar_feed.revoke'
+  | 'calendar_feed.read';
 
 export type EntityType =
   | 'organization'
@@ -47,7 +50,8 @@ export type EntityType =
   | 'case_assignment'
   | 'procedure'
   | 'procedure_event'
-  | 'calendar_entry';
+  | 'calendar_entry'
+  | 'calendar_feed';
 
 export interface AuditEvent {
   action: AuditAction;

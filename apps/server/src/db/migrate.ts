@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_procedures.js';
+import * as m0003 from './migrations/0003_calendar_feeds.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_procedures': m0002,
+  '0003_calendar_feeds': m0003,
 };
 
 const provider: MigrationProvider = {

@@ -188,6 +188,12 @@ export interface CalendarEntriesTable {
   created_at: string;
 }
 
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -206,6 +212,7 @@ export interface Database {
   procedures: ProceduresTable;
   procedure_events: ProcedureEventsTable;
   calendar_entries: CalendarEntriesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 // Kept for tables that may later need generated columns.

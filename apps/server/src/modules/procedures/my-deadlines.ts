@@ -5,9 +5,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deadlineListQuery, myDeadlineView, todayInMexico, type DeadlineStatus } from '@senda/domain';
+import {
+  deadlineListQuery,
+  myDeadlineView,
+  todayInMexico,
+  type DeadlineStatus,
+  type MyDeadlineView,
+} from '@senda/domain';
 import { auditAct } from '../../audit/audit.js';
-import { inTransaction, type AppContext } from '../../context.js';
+import { inTransaction, type Actor, type AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { actorOf } from '../../http/auth.js';
 import { forbidden } from '../../http/errors.js';
 import { canCreateCases, visibleCases } from '../cases/policy.js';
@@ -26,6 +33,50 @@ const URGENCY: Record<DeadlineStatus, number> = {
 };
 const OPEN = new Set<DeadlineStatus>(['overdue', 'due_today', 'due_soon', 'comar_overdue', 'upcoming']);
 
+/** The deadlines of the cases this person is assigned to, most urgent first (also feeds her calendar). */
+export async function deadlinesForUser(
+  trx: Db,
+  actor: Pick<Actor, 'userId' | 'orgId' | 'role'>,
+  options: { includeClosed?: boolean | undefined; status?: DeadlineStatus | undefined } = {},
+): Promise<MyDeadlineView[]> {
+  const cases = await visibleCases(trx, actor)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_assignments as a')
+          .select('a.case_id')
+          .whereRef('a.case_id', '=', 'c.id')
+          .where('a.user_id', '=', actor.userId),
+      ),
+    )
+    .innerJoin('procedures as p', 'p.case_id', 'c.id')
+    .select(['c.id as case_id', 'c.code', 'p.id as procedure_id'])
+    .execute();
+  const procedureIds = cases.map((c) => c.procedure_id);
+  const events = procedureIds.length
+    ? await trx.selectFrom('procedure_events').selectAll().where('procedure_id', 'in', procedureIds).execute()
+    : [];
+  const calendars = await loadCalendars(trx, actor.orgId);
+  const today = todayInMexico();
+  const items = cases.flatMap((c) =>
+    deadlinesOf(
+      events.filter((e) => e.procedure_id === c.procedure_id),
+      calendars,
+      today,
+    )
+      .filter((d) => (options.includeClosed ? true : OPEN.has(d.status)))
+      .filter((d) => !options.status || d.status === options.status)
+      .map((d) => ({
+        ...presentDeadline(d),
+        caseId: c.case_id,
+        caseCode: c.code,
+        procedureId: c.procedure_id,
+      })),
+  );
+  items.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueDate.localeCompare(b.dueDate));
+  return items;
+}
+
 export function registerMyDeadlinesRoute(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/deadlines',
@@ -40,45 +91,7 @@ export function registerMyDeadlinesRoute(app: FastifyInstance, ctx: AppContext):
       const actor = actorOf(request);
       if (!canCreateCases(actor.role)) throw forbidden();
       return inTransaction(ctx, async (trx) => {
-        const cases = await visibleCases(trx, actor)
-          .where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('case_assignments as a')
-                .select('a.case_id')
-                .whereRef('a.case_id', '=', 'c.id')
-                .where('a.user_id', '=', actor.userId),
-            ),
-          )
-          .innerJoin('procedures as p', 'p.case_id', 'c.id')
-          .select(['c.id as case_id', 'c.code', 'p.id as procedure_id'])
-          .execute();
-        const procedureIds = cases.map((c) => c.procedure_id);
-        const events = procedureIds.length
-          ? await trx
-              .selectFrom('procedure_events')
-              .selectAll()
-              .where('procedure_id', 'in', procedureIds)
-              .execute()
-          : [];
-        const calendars = await loadCalendars(trx, actor.orgId);
-        const today = todayInMexico();
-        const items = cases.flatMap((c) =>
-          deadlinesOf(
-            events.filter((e) => e.procedure_id === c.procedure_id),
-            calendars,
-            today,
-          )
-            .filter((d) => (request.query.includeClosed ? true : OPEN.has(d.status)))
-            .filter((d) => !request.query.status || d.status === request.query.status)
-            .map((d) => ({
-              ...presentDeadline(d),
-              caseId: c.case_id,
-              caseCode: c.code,
-              procedureId: c.procedure_id,
-            })),
-        );
-        items.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueDate.localeCompare(b.dueDate));
+        const items = await deadlinesForUser(trx, actor, request.query);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'deadlines.read',
           entityType: 'procedure',
