@@ -52,15 +52,16 @@ async function postgresAnswers() {
   }
 }
 
-check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
-check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
-check('type-check', 'npm', ['run', '--silent', 'typecheck']);
+// Build first: type-aware lint and the server's type-check read the domain package's declarations.
 const built = step('build', 'npm', ['run', '--silent', 'build']);
 if (built) passed += 1;
 else {
   failed += 1;
   notes.push('build failed');
 }
+check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
+check('type-check', 'npm', ['run', '--silent', 'typecheck']);
 
 const projects = ['unit', 'api-sqlite'];
 if (await postgresAnswers()) projects.push('api-postgres');
