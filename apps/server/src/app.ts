@@ -23,6 +23,7 @@ import { registerCalendarRoutes } from './modules/calendar/routes.js';
 import { registerMyDeadlinesRoute } from './modules/procedures/my-deadlines.js';
 import { registerProcedureRoutes } from './modules/procedures/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
+import { registerNotificationRoutes } from './modules/reminders/routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 256 * 1024;
@@ -105,6 +106,7 @@ export async function buildApp(
       registerMyDeadlinesRoute(api, ctx);
       registerCalendarRoutes(api, ctx);
       registerFeedRoutes(api, ctx);
+      registerNotificationRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       done();
     },

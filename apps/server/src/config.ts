@@ -37,6 +37,14 @@ const envSchema = z.object({
   SENDA_LOGIN_MAX_FAILURES_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SENDA_LOGIN_MAX_FAILURES_ADDRESS: z.coerce.number().int().min(1).default(30),
   SENDA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  SENDA_REMINDER_LEAD_DAYS: z
+    .string()
+    .regex(/^\d{1,2}(,\d{1,2})*$/)
+    .default('5,2,0'),
+  SENDA_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  SENDA_SMTP_URL: z.string().startsWith('smtp').optional(),
+  SENDA_MAIL_FROM: z.string().default('Senda <no-reply@localhost>'),
+  SENDA_JOBS: bool.default(true),
 });
 
 export type Config = {
@@ -58,6 +66,13 @@ export type Config = {
     adminName: string;
   };
   login: { maxFailuresAccount: number; maxFailuresAddress: number; lockMinutes: number };
+  reminders: {
+    leadDays: number[];
+    digestHour: number;
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    jobs: boolean;
+  };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,6 +104,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresAccount: e.SENDA_LOGIN_MAX_FAILURES_ACCOUNT,
       maxFailuresAddress: e.SENDA_LOGIN_MAX_FAILURES_ADDRESS,
       lockMinutes: e.SENDA_LOGIN_LOCK_MINUTES,
+    },
+    reminders: {
+      leadDays: [...new Set(e.SENDA_REMINDER_LEAD_DAYS.split(',').map(Number))].sort((a, b) => a - b),
+      digestHour: e.SENDA_DIGEST_HOUR,
+      smtpUrl: e.SENDA_SMTP_URL,
+      mailFrom: e.SENDA_MAIL_FROM,
+      jobs: e.SENDA_JOBS,
     },
   };
 }

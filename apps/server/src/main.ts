@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { bootstrapIfEmpty } from './modules/organizations/service.js';
+import { startReminderJobs } from './modules/reminders/scheduler.js';
 import { openContext } from './startup.js';
 
 async function main(): Promise<void> {
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n') + '\n');
   }
   const app = await buildApp(ctx);
+  const stopJobs = config.reminders.jobs ? startReminderJobs(ctx, app.log) : () => undefined;
   const shutdown = async () => {
+    stopJobs();
     await app.close();
     await ctx.close();
     process.exit(0);

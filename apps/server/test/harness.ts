@@ -27,6 +27,8 @@ export interface TestEnv {
   app: FastifyInstance;
   ctx: AppContext;
   config: Config;
+  /** How to open the same database again (a second server instance on PostgreSQL). */
+  dbOptions: DatabaseOptions;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     app,
     ctx,
     config,
+    dbOptions,
     close: async () => {
       await app.close();
       await ctx.close();

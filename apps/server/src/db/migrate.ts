@@ -3,12 +3,14 @@ import type { Db } from './database.js';
 import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_procedures.js';
 import * as m0003 from './migrations/0003_calendar_feeds.js';
+import * as m0004 from './migrations/0004_notifications.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_procedures': m0002,
   '0003_calendar_feeds': m0003,
+  '0004_notifications': m0004,
 };
 
 const provider: MigrationProvider = {

@@ -194,6 +194,29 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  dedupe_key: string;
+  user_id: string;
+  case_id: string;
+  case_code: string;
+  rule_code: string;
+  due_date: string;
+  lead_days: number;
+  created_at: string;
+  read_at: string | null;
+  digest_day: string | null;
+}
+
+export interface EmailDigestsTable {
+  user_id: string;
+  day: string;
+  status: string;
+  items: number;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -213,6 +236,8 @@ export interface Database {
   procedure_events: ProcedureEventsTable;
   calendar_entries: CalendarEntriesTable;
   calendar_feeds: CalendarFeedsTable;
+  notifications: NotificationsTable;
+  email_digests: EmailDigestsTable;
 }
 
 // Kept for tables that may later need generated columns.

@@ -37,7 +37,7 @@ const OPEN = new Set<DeadlineStatus>(['overdue', 'due_today', 'due_soon', 'comar
 export async function deadlinesForUser(
   trx: Db,
   actor: Pick<Actor, 'userId' | 'orgId' | 'role'>,
-  options: { includeClosed?: boolean | undefined; status?: DeadlineStatus | undefined } = {},
+  options: { includeClosed?: boolean | undefined; status?: DeadlineStatus | undefined; today?: string } = {},
 ): Promise<MyDeadlineView[]> {
   const cases = await visibleCases(trx, actor)
     .where((eb) =>
@@ -57,7 +57,7 @@ export async function deadlinesForUser(
     ? await trx.selectFrom('procedure_events').selectAll().where('procedure_id', 'in', procedureIds).execute()
     : [];
   const calendars = await loadCalendars(trx, actor.orgId);
-  const today = todayInMexico();
+  const today = options.today ?? todayInMexico();
   const items = cases.flatMap((c) =>
     deadlinesOf(
       events.filter((e) => e.procedure_id === c.procedure_id),
