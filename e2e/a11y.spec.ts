@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/env.js';
 import { catalogue } from './support/i18n.js';
-import { apiCreateCase, apiSignIn } from './support/app.js';
+import { apiAddProcedure, apiCreateCase, apiSignIn } from './support/app.js';
 
 const t = catalogue('es');
 
@@ -43,6 +43,12 @@ async function setUp(page: Page): Promise<string> {
       { relationship: 'son', givenNames: 'Jean', familyNames: 'Hernández', estimatedAge: 4, sex: 'male' },
     ],
   });
+  // A procedure with deadlines (open, met, late), for the case page and the Deadlines page.
+  await apiAddProcedure(page.request, csrf, created.id, 'Solicitud inicial', [
+    { type: 'entry', date: '2026-01-05', details: { place: 'Ciudad Hidalgo' } },
+    { type: 'application_filed', date: '2026-03-02', details: { filedBy: 'representative', state: '07' } },
+    { type: 'decision_notified', date: '2026-04-01', details: { outcome: 'negative' } },
+  ]);
   return created.id;
 }
 
@@ -51,7 +57,9 @@ const pages = (caseId: string) =>
     { label: 'case list', path: '/cases', heading: t('cases.list.title') },
     { label: 'intake form', path: '/cases/new', heading: t('intake.title') },
     { label: 'case page', path: `/cases/${caseId}`, heading: 'Guadalupe Esperanza Hernández Ruiz' },
+    { label: 'deadlines page', path: '/deadlines', heading: t('deadlines.title') },
     { label: 'users page', path: '/admin/users', heading: t('users.title') },
+    { label: 'calendar page', path: '/admin/calendar', heading: t('calendar.title') },
     { label: 'account page', path: '/account', heading: t('account.title') },
   ] as const;
 
@@ -75,6 +83,16 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
     await expect(page.getByText(t('common.loading'))).toHaveCount(0);
     await expectNoSeriousViolations(page, p.label);
   }
+  // The case page with a deadline's explanation open and the act form's errors showing.
+  await page.goto(`/cases/${caseId}`);
+  await page
+    .getByRole('button', { name: t('deadline.showExplanation') })
+    .first()
+    .click();
+  const actForm = page.getByRole('form', { name: t('procedure.event.addTitle') });
+  await actForm.getByRole('button', { name: t('procedure.event.submit') }).click();
+  await expect(actForm.getByLabel(t('procedure.event.date'))).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousViolations(page, 'case page with explanation and act form errors');
   // The intake form with its error messages showing.
   await page.goto('/cases/new');
   await page.getByRole('button', { name: t('intake.submit') }).click();
@@ -114,6 +132,11 @@ test('signed-in pages fit a 360-pixel phone without sideways scrolling', async (
     await expect(page.getByText(t('common.loading'))).toHaveCount(0);
     await expectNoHorizontalScroll(page, p.label);
   }
+  // The deadlines, as cards too.
+  await page.goto('/deadlines?includeClosed=true');
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: t('deadlines.tableCaption') })).toBeVisible();
+  await expectNoHorizontalScroll(page, 'deadlines with closed ones');
   // Cards, not a table, on the phone.
   await page.goto('/cases');
   await expect(page.getByRole('table')).toHaveCount(0);

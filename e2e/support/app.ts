@@ -69,3 +69,25 @@ export async function apiCreateUser(
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string };
 }
+
+/** Add a procedure with its events to a case through the API; returns the procedure's id. */
+export async function apiAddProcedure(
+  request: APIRequestContext,
+  csrfToken: string,
+  caseId: string,
+  label: string,
+  events: Record<string, unknown>[],
+): Promise<string> {
+  const headers = { Origin: BASE_URL, 'X-CSRF-Token': csrfToken };
+  const created = await request.post(`/api/v1/cases/${caseId}/procedures`, { data: { label }, headers });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  for (const event of events) {
+    const response = await request.post(`/api/v1/cases/${caseId}/procedures/${id}/events`, {
+      data: event,
+      headers,
+    });
+    expect(response.status()).toBe(201);
+  }
+  return id;
+}

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Link, Outlet } from '@tanstack/react-router';
 import { UI_LOCALES, type UiLocale } from '@senda/domain';
-import { useSession } from '../lib/session';
+import { canEditCalendar, useSession } from '../lib/session';
 import { IdleTimeoutDialog } from '../features/auth/IdleTimeoutDialog';
 import { useSignOut } from '../features/auth/useSignOut';
 import { useLocale } from '../i18n/LocaleProvider';
@@ -94,6 +94,18 @@ function Header() {
                   </Link>
                 </li>
               ) : null}
+              {session.abilities.createCases ? (
+                <li>
+                  <Link
+                    to="/deadlines"
+                    activeOptions={{ includeSearch: false }}
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('layout.nav.deadlines')}
+                  </Link>
+                </li>
+              ) : null}
               {session.abilities.manageUsers ? (
                 <li>
                   <Link
@@ -102,6 +114,17 @@ function Header() {
                     activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
                   >
                     {t('layout.nav.users')}
+                  </Link>
+                </li>
+              ) : null}
+              {canEditCalendar(session.user.role) ? (
+                <li>
+                  <Link
+                    to="/admin/calendar"
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('layout.nav.calendar')}
                   </Link>
                 </li>
               ) : null}

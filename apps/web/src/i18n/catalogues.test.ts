@@ -15,7 +15,17 @@ import {
   parse,
   type MessageFormatElement,
 } from '@formatjs/icu-messageformat-parser';
-import { ERROR_CODES, FIELD_ERROR_CODES, UI_LOCALES } from '@senda/domain';
+import {
+  AUTHORITIES,
+  DEADLINE_STATUSES,
+  DEFAULT_DEADLINE_RULES,
+  ERROR_CODES,
+  FIELD_ERROR_CODES,
+  HOLIDAY_NAMES,
+  PROCEDURE_EVENT_TYPES,
+  PROCEDURE_WARNING_CODES,
+  UI_LOCALES,
+} from '@senda/domain';
 import { ENUM_GROUPS } from './enums';
 import { WEB_FIELD_ERROR_CODES } from './useT';
 import es from './es.json';
@@ -64,6 +74,18 @@ describe('interface catalogues', () => {
         ...FIELD_ERROR_CODES.map((c) => `field.${c}`),
         ...WEB_FIELD_ERROR_CODES.map((c) => `field.${c}`),
         ...ERROR_CODES.map((c) => `error.${c}`),
+      ];
+      expect(required.filter((k) => !(k in catalogue))).toEqual([]);
+    });
+
+    it(`${locale} labels every procedure event, deadline rule and status, warning, authority and holiday`, () => {
+      const required = [
+        ...PROCEDURE_EVENT_TYPES.map((v) => `enum.eventType.${v}`),
+        ...DEFAULT_DEADLINE_RULES.map((r) => `enum.rule.${r.code}`),
+        ...DEADLINE_STATUSES.map((v) => `enum.deadlineStatus.${v}`),
+        ...PROCEDURE_WARNING_CODES.map((v) => `enum.warning.${v}`),
+        ...AUTHORITIES.map((v) => `enum.authority.${v}`),
+        ...Object.keys(HOLIDAY_NAMES).map((v) => `enum.holiday.${v}`),
       ];
       expect(required.filter((k) => !(k in catalogue))).toEqual([]);
     });

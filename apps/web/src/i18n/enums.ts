@@ -4,7 +4,19 @@
  * that each value has its key in every language.
  */
 import {
+  AUTHORITIES,
   CASE_ROLES_ON_CASE,
+  DEADLINE_STATUSES,
+  DEFAULT_DEADLINE_RULES,
+  FILED_BY,
+  HOLIDAY_NAMES,
+  PROCEDURE_EVENT_TYPES,
+  PROCEDURE_OUTCOMES,
+  PROCEDURE_WARNING_CODES,
+  RESPONSIBLE_PARTIES,
+  REVISION_OUTCOMES,
+  SIGNING_AUTHORITIES,
+  SIGNING_FREQUENCIES,
   CASE_STATUSES,
   CASE_STEPS,
   CLOSURE_REASONS,
@@ -35,6 +47,20 @@ export const ENUM_GROUPS = {
   role: ROLES,
   noteClass: NOTE_CLASSES,
   locale: UI_LOCALES,
+  eventType: PROCEDURE_EVENT_TYPES,
+  outcome: PROCEDURE_OUTCOMES,
+  revisionOutcome: REVISION_OUTCOMES,
+  filedBy: FILED_BY,
+  frequency: SIGNING_FREQUENCIES,
+  signingAuthority: SIGNING_AUTHORITIES,
+  deadlineStatus: DEADLINE_STATUSES,
+  responsible: RESPONSIBLE_PARTIES,
+  authority: AUTHORITIES,
+  warning: PROCEDURE_WARNING_CODES,
+  /** Codes of the default deadline rules (a rule the interface does not know shows its code). */
+  rule: DEFAULT_DEADLINE_RULES.map((r) => r.code),
+  /** Codes of the law's holidays. */
+  holiday: Object.keys(HOLIDAY_NAMES),
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

@@ -6,11 +6,14 @@
  */
 import { z } from 'zod';
 import {
+  AUTHORITIES,
   auditEntryView,
   caseDetailView,
   casePageView,
   caseVersionView,
   errorBodySchema,
+  myDeadlineView,
+  procedureView,
   familyMemberView,
   noteView,
   sessionView,
@@ -20,6 +23,8 @@ import {
   type CaseCreateInput,
   type CaseSearchInput,
   type CaseUpdateInput,
+  type DatedEntryInput,
+  type DeadlineStatus,
   type ErrorCode,
   type FamilyMemberInput,
   type FieldError,
@@ -166,6 +171,29 @@ const staffOptions = itemsOf(staffOptionView);
 const noteList = itemsOf(noteView);
 const auditList = itemsOf(auditEntryView);
 const historyList = itemsOf(caseVersionView);
+const procedureList = itemsOf(procedureView);
+const myDeadlineList = itemsOf(myDeadlineView);
+
+/**
+ * A dated calendar entry as the server answers it. The domain has no view
+ * schema for it (only `datedEntrySchema` for input), so it is declared here,
+ * matching apps/server/src/modules/calendar/routes.ts.
+ */
+export const calendarEntryView = z.object({
+  id: z.string(),
+  authority: z.enum(AUTHORITIES),
+  kind: z.enum(['non_business_day', 'suspension']),
+  from: z.string(),
+  to: z.string(),
+  source: z.string(),
+  note: z.string(),
+});
+export const calendarYearView = z.object({
+  authority: z.enum(AUTHORITIES),
+  year: z.number(),
+  holidays: z.array(z.object({ date: z.string(), code: z.string(), basis: z.string() })),
+  entries: z.array(calendarEntryView),
+});
 
 export type SessionView = z.infer<typeof sessionView>;
 export type PasswordChangeInput = z.input<typeof passwordChangeInput>;
@@ -179,6 +207,17 @@ export type StaffOption = z.infer<typeof staffOptionView>;
 export type Note = z.infer<typeof noteView>;
 export type AuditEntry = z.infer<typeof auditEntryView>;
 export type CaseVersion = z.infer<typeof caseVersionView>;
+export type Procedure = z.infer<typeof procedureView>;
+export type ProcedureEvent = Procedure['events'][number];
+export type Deadline = Procedure['deadlines'][number];
+export type MyDeadline = z.infer<typeof myDeadlineView>;
+export type CalendarEntry = z.infer<typeof calendarEntryView>;
+export type CalendarYear = z.infer<typeof calendarYearView>;
+export type Authority = (typeof AUTHORITIES)[number];
+export interface DeadlineListParams {
+  status?: DeadlineStatus | undefined;
+  includeClosed?: boolean | undefined;
+}
 
 /** Filters and text search of the case list (`q` travels only in a POST body). */
 export type CaseListParams = CaseSearchInput;
@@ -289,5 +328,41 @@ export const api = {
   },
   async listHistory(caseId: string, signal?: AbortSignal): Promise<CaseVersion[]> {
     return read(historyList, await request(`/cases/${enc(caseId)}/history`, { signal })).items;
+  },
+  // Procedures and deadlines
+  async listProcedures(caseId: string, signal?: AbortSignal): Promise<Procedure[]> {
+    return read(procedureList, await request(`/cases/${enc(caseId)}/procedures`, { signal })).items;
+  },
+  async createProcedure(caseId: string, label: string): Promise<Procedure> {
+    return read(
+      procedureView,
+      await request(`/cases/${enc(caseId)}/procedures`, { method: 'POST', body: { label } }),
+    );
+  },
+  async addProcedureEvent(caseId: string, procedureId: string, input: unknown): Promise<Procedure> {
+    const path = `/cases/${enc(caseId)}/procedures/${enc(procedureId)}/events`;
+    return read(procedureView, await request(path, { method: 'POST', body: input }));
+  },
+  async deleteProcedureEvent(caseId: string, procedureId: string, eventId: string): Promise<void> {
+    const path = `/cases/${enc(caseId)}/procedures/${enc(procedureId)}/events/${enc(eventId)}`;
+    await request(path, { method: 'DELETE' });
+  },
+  async listMyDeadlines(params: DeadlineListParams, signal?: AbortSignal): Promise<MyDeadline[]> {
+    const query = new URLSearchParams();
+    if (params.status) query.set('status', params.status);
+    if (params.includeClosed) query.set('includeClosed', 'true');
+    const qs = query.toString();
+    return read(myDeadlineList, await request(`/deadlines${qs ? `?${qs}` : ''}`, { signal })).items;
+  },
+
+  // Calendars
+  async getCalendarYear(authority: Authority, year: number, signal?: AbortSignal): Promise<CalendarYear> {
+    return read(calendarYearView, await request(`/calendar/${enc(authority)}/${year}`, { signal }));
+  },
+  async addCalendarEntry(input: DatedEntryInput): Promise<CalendarEntry> {
+    return read(calendarEntryView, await request('/calendar/entries', { method: 'POST', body: input }));
+  },
+  async deleteCalendarEntry(entryId: string): Promise<void> {
+    await request(`/calendar/entries/${enc(entryId)}`, { method: 'DELETE' });
   },
 };

@@ -1,4 +1,4 @@
-import type { CaseListParams } from './api';
+import type { Authority, CaseListParams, DeadlineListParams } from './api';
 
 export const queryKeys = {
   session: ['session'] as const,
@@ -10,4 +10,9 @@ export const queryKeys = {
   notes: (id: string) => ['cases', 'detail', id, 'notes'] as const,
   audit: (id: string) => ['cases', 'detail', id, 'audit'] as const,
   history: (id: string) => ['cases', 'detail', id, 'history'] as const,
+  procedures: (id: string) => ['cases', 'detail', id, 'procedures'] as const,
+  deadlines: ['deadlines'] as const,
+  deadlineList: (params: DeadlineListParams) => ['deadlines', params] as const,
+  calendar: ['calendar'] as const,
+  calendarYear: (authority: Authority, year: number) => ['calendar', authority, year] as const,
 };

@@ -49,3 +49,8 @@ export function startSession(queryClient: QueryClient, session: SessionView): vo
   endedWith = null;
   queryClient.setQueryData<SessionView | null>(queryKeys.session, session);
 }
+
+/** Who may declare or remove dated calendar entries (the server answers 403 to anyone else). */
+export function canEditCalendar(role: SessionView['user']['role']): boolean {
+  return role === 'admin' || role === 'coordinator';
+}

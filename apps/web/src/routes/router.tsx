@@ -7,6 +7,9 @@ import { CasePage } from '../features/cases/CasePage';
 import { parseCaseFilters } from '../features/cases/filters';
 import { UsersPage } from '../features/users/UsersPage';
 import { AccountPage } from '../features/account/AccountPage';
+import { DeadlinesPage } from '../features/procedure/DeadlinesPage';
+import { parseDeadlineFilters } from '../features/procedure/deadlineFilters';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { requestHeadingFocus } from '../lib/focus';
 import { parseSignInSearch } from '../lib/signInSearch';
 import { ErrorPage, HomeRedirect, NotFoundPage, RequireSession } from './pages';
@@ -50,6 +53,18 @@ const usersRoute = createRoute({
   component: UsersPage,
 });
 
+const deadlinesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deadlines',
+  validateSearch: parseDeadlineFilters,
+  component: DeadlinesPage,
+});
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/calendar',
+  component: CalendarPage,
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
@@ -58,7 +73,16 @@ const accountRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, casesRoute, newCaseRoute, caseRoute, usersRoute, accountRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    casesRoute,
+    newCaseRoute,
+    caseRoute,
+    deadlinesRoute,
+    usersRoute,
+    calendarRoute,
+    accountRoute,
+  ]),
 ]);
 
 export function createAppRouter() {

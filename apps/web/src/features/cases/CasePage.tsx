@@ -16,6 +16,7 @@ import { FamilySection } from './FamilySection';
 import { StaffSection } from './StaffSection';
 import { NotesSection } from './NotesSection';
 import { AuditSection, HistorySection } from './AuditSections';
+import { ProcedureSection } from '../procedure/ProcedureSection';
 
 export function CasePage() {
   const session = useRequiredSession();
@@ -115,6 +116,7 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
       <ProfileSection detail={detail} />
       <FamilySection detail={detail} />
       <StaffSection detail={detail} />
+      <ProcedureSection caseId={detail.id} />
       {abilities.readNoteClasses.length > 0 ? <NotesSection detail={detail} /> : null}
       {abilities.viewHistory ? <HistorySection caseId={detail.id} /> : null}
       {abilities.viewAudit ? <AuditSection caseId={detail.id} /> : null}

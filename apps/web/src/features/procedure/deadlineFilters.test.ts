@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeadlineFilters } from './deadlineFilters';
+
+describe('parseDeadlineFilters', () => {
+  it('keeps a known status and the include-closed flag', () => {
+    expect(parseDeadlineFilters({ status: 'overdue', includeClosed: true })).toEqual({
+      status: 'overdue',
+      includeClosed: true,
+    });
+    expect(parseDeadlineFilters({ includeClosed: 'true' })).toEqual({ includeClosed: true });
+  });
+
+  it('drops unknown values', () => {
+    expect(parseDeadlineFilters({ status: 'late', includeClosed: 'yes', q: 'Marie' })).toEqual({});
+  });
+});
