@@ -8,6 +8,8 @@ import { z } from 'zod';
 import {
   AUTHORITIES,
   auditEntryView,
+  calendarEntryView,
+  calendarYearView,
   caseDetailView,
   casePageView,
   caseVersionView,
@@ -173,27 +175,6 @@ const auditList = itemsOf(auditEntryView);
 const historyList = itemsOf(caseVersionView);
 const procedureList = itemsOf(procedureView);
 const myDeadlineList = itemsOf(myDeadlineView);
-
-/**
- * A dated calendar entry as the server answers it. The domain has no view
- * schema for it (only `datedEntrySchema` for input), so it is declared here,
- * matching apps/server/src/modules/calendar/routes.ts.
- */
-export const calendarEntryView = z.object({
-  id: z.string(),
-  authority: z.enum(AUTHORITIES),
-  kind: z.enum(['non_business_day', 'suspension']),
-  from: z.string(),
-  to: z.string(),
-  source: z.string(),
-  note: z.string(),
-});
-export const calendarYearView = z.object({
-  authority: z.enum(AUTHORITIES),
-  year: z.number(),
-  holidays: z.array(z.object({ date: z.string(), code: z.string(), basis: z.string() })),
-  entries: z.array(calendarEntryView),
-});
 
 export type SessionView = z.infer<typeof sessionView>;
 export type PasswordChangeInput = z.input<typeof passwordChangeInput>;

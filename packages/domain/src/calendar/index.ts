@@ -64,3 +64,4 @@ export type {
   HolidayRule,
   HolidayRuleKind,
 } from './schemas.js';
+export * from './api.js';

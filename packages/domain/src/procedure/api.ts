@@ -85,3 +85,16 @@ export const deadlineListQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
 });
+
+/** An in-app deadline reminder (case code only). */
+export const notificationView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseCode: z.string(),
+  ruleCode: z.string(),
+  dueDate: z.string(),
+  leadDays: z.number(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type NotificationView = z.infer<typeof notificationView>;

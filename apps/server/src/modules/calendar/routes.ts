@@ -12,9 +12,12 @@ import {
   AUTHORITIES,
   DEFAULT_CALENDAR_RULES,
   ORG_WIDE_CASE_ROLES,
+  calendarEntryView,
+  calendarYearView,
   datedEntrySchema,
   errorBodySchema,
   holidaysInYear,
+  type CalendarEntryView,
 } from '@senda/domain';
 import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type AppContext } from '../../context.js';
@@ -25,18 +28,9 @@ import type { CalendarEntriesTable } from '../../db/schema.js';
 import { entryOfRow } from '../procedures/calendars.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
-const entryView = z.object({
-  id: z.string(),
-  authority: z.enum(AUTHORITIES),
-  kind: z.enum(['non_business_day', 'suspension']),
-  from: z.string(),
-  to: z.string(),
-  source: z.string(),
-  note: z.string(),
-});
 const entryInput = datedEntrySchema;
 
-function presentEntry(row: CalendarEntriesTable): z.infer<typeof entryView> {
+function presentEntry(row: CalendarEntriesTable): CalendarEntryView {
   return {
     id: row.id,
     authority: row.authority as (typeof AUTHORITIES)[number],
@@ -47,15 +41,6 @@ function presentEntry(row: CalendarEntriesTable): z.infer<typeof entryView> {
     note: row.note,
   };
 }
-
-const yearView = z.object({
-  authority: z.enum(AUTHORITIES),
-  year: z.number(),
-  /** Holidays from the law's rules (weekends are not listed). */
-  holidays: z.array(z.object({ date: z.string(), code: z.string(), basis: z.string() })),
-  /** Dated entries of this organization touching the year. */
-  entries: z.array(entryView),
-});
 
 export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -69,7 +54,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
           authority: z.enum(AUTHORITIES),
           year: z.coerce.number().int().min(1990).max(2100),
         }),
-        response: { 200: yearView, ...errors },
+        response: { 200: calendarYearView, ...errors },
       },
     },
     async (request) => {
@@ -104,7 +89,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags: ['calendar'],
         querystring: z.strictObject({ authority: z.enum(AUTHORITIES).optional() }),
-        response: { 200: z.object({ items: z.array(entryView) }), ...errors },
+        response: { 200: z.object({ items: z.array(calendarEntryView) }), ...errors },
       },
     },
     async (request) => {
@@ -119,7 +104,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.post(
     '/calendar/entries',
-    { schema: { tags: ['calendar'], body: entryInput, response: { 201: entryView, ...errors } } },
+    { schema: { tags: ['calendar'], body: entryInput, response: { 201: calendarEntryView, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       if (!ORG_WIDE_CASE_ROLES.includes(actor.role)) throw forbidden();

@@ -37,7 +37,7 @@ export function presentDeadline(d: ProcedureDeadline): DeadlineView {
     legalBasis: d.legalBasis,
     met: d.met ? { ...d.met } : null,
     justificationNeeded: d.justificationNeeded,
-    explanation: JSON.parse(JSON.stringify(d.explanation)) as Record<string, unknown>,
+    explanation: { ...d.explanation },
     explanationText: {
       es: renderExplanation(d.explanation, 'es'),
       en: renderExplanation(d.explanation, 'en'),

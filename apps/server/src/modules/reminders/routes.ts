@@ -2,23 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema } from '@senda/domain';
+import { errorBodySchema, notificationView } from '@senda/domain';
 import { nowIso, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema };
-export const notificationView = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  caseCode: z.string(),
-  ruleCode: z.string(),
-  dueDate: z.string(),
-  leadDays: z.number(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
-
 export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
