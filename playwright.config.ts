@@ -6,7 +6,9 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL, ORG_NAME, ORG_PREFIX, PORT } fro
  * (`npm run build -w apps/web` first). Each run starts from a fresh data
  * directory; Debian's Chromium is used, never a downloaded browser.
  */
-const dataDir = `.test-output/e2e-data-${Date.now()}`;
+// Set once in the runner; its workers inherit it (a spec runs the CLI on the same data).
+process.env.SENDA_E2E_DATA_DIR ??= `.test-output/e2e-data-${Date.now()}`;
+const dataDir = process.env.SENDA_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,11 +1,12 @@
 /**
  * Accessibility: axe-core finds no serious or critical WCAG 2.1 AA violation
- * on the main pages; nothing scrolls sideways on a 360-pixel phone; and the
- * case search can be reached and used with the keyboard alone.
+ * on the main pages (the account page also with a new calendar link and the
+ * dialog before replacing it); nothing scrolls sideways on a 360-pixel phone;
+ * and the case search can be reached and used with the keyboard alone.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/env.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './support/env.js';
 import { catalogue } from './support/i18n.js';
 import { apiAddProcedure, apiCreateCase, apiSignIn } from './support/app.js';
 
@@ -52,14 +53,40 @@ async function setUp(page: Page): Promise<string> {
   return created.id;
 }
 
+/** Her calendar feed link, freshly created on the account page (any previous one is revoked first). */
+async function showNewFeedUrl(page: Page): Promise<void> {
+  const session = (await (await page.request.get('/api/v1/session')).json()) as { csrfToken: string };
+  const revoked = await page.request.delete('/api/v1/session/calendar-feed', {
+    headers: { Origin: BASE_URL, 'X-CSRF-Token': session.csrfToken },
+  });
+  expect(revoked.status()).toBe(204);
+  await page.goto('/account');
+  const feed = page.getByRole('region', { name: t('account.feed.title') });
+  await feed.getByRole('button', { name: t('account.feed.create') }).click();
+  await expect(feed.getByRole('textbox', { name: t('account.feed.url') })).toBeFocused();
+}
+
+/** The revisión rule's form on the rules page, with its legal basis emptied and submitted (refused). */
+async function openRuleForm(page: Page): Promise<void> {
+  await page.goto('/admin/deadline-rules');
+  const rule = page.getByRole('article', { name: t('enum.rule.revision'), exact: true });
+  await rule.getByRole('button', { name: t('rules.edit') }).click();
+  const form = page.getByRole('form', { name: t('rules.editTitle', { rule: t('enum.rule.revision') }) });
+  await form.getByLabel(t('rules.field.legalBasis')).fill('');
+  await form.getByRole('button', { name: t('rules.save') }).click();
+  await expect(form.getByLabel(t('rules.field.legalBasis'))).toHaveAttribute('aria-invalid', 'true');
+}
+
 const pages = (caseId: string) =>
   [
     { label: 'case list', path: '/cases', heading: t('cases.list.title') },
     { label: 'intake form', path: '/cases/new', heading: t('intake.title') },
     { label: 'case page', path: `/cases/${caseId}`, heading: 'Guadalupe Esperanza Hernández Ruiz' },
     { label: 'deadlines page', path: '/deadlines', heading: t('deadlines.title') },
+    { label: 'notifications page', path: '/notifications', heading: t('notifications.title') },
     { label: 'users page', path: '/admin/users', heading: t('users.title') },
     { label: 'calendar page', path: '/admin/calendar', heading: t('calendar.title') },
+    { label: 'deadline rules page', path: '/admin/deadline-rules', heading: t('rules.title') },
     { label: 'account page', path: '/account', heading: t('account.title') },
   ] as const;
 
@@ -103,6 +130,18 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   await page.getByRole('button', { name: t('account.password.submit') }).click();
   await expect(page.getByLabel(t('account.password.current'))).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousViolations(page, 'account page with errors');
+  // The account page with a new calendar link showing, then the dialog that warns before replacing it.
+  await showNewFeedUrl(page);
+  await expectNoSeriousViolations(page, 'account page with a new calendar link');
+  await page.getByRole('button', { name: t('account.feed.replace') }).click();
+  const replace = page.getByRole('alertdialog', { name: t('account.feed.replaceTitle') });
+  await expect(replace).toBeVisible();
+  await expectNoSeriousViolations(page, 'calendar link replace dialog');
+  await replace.getByRole('button', { name: t('common.cancel') }).click();
+  await expect(replace).toBeHidden();
+  // A deadline rule's form open, with a field error showing (nothing is saved).
+  await openRuleForm(page);
+  await expectNoSeriousViolations(page, 'deadline rule form with errors');
 });
 
 test('idle warning dialog: no serious axe violations, keyboard stays inside', async ({ page }) => {
@@ -110,6 +149,8 @@ test('idle warning dialog: no serious axe violations, keyboard stays inside', as
   await setUp(page);
   await page.goto('/cases');
   await expect(page.getByRole('heading', { level: 1, name: t('cases.list.title') })).toBeVisible();
+  // A late answer would restart the idle clock: let the page's requests finish first.
+  await page.waitForLoadState('networkidle');
   await page.clock.fastForward('28:30');
   const dialog = page.getByRole('alertdialog', { name: t('idle.title') });
   await expect(dialog).toBeVisible();
@@ -137,6 +178,12 @@ test('signed-in pages fit a 360-pixel phone without sideways scrolling', async (
   await expect(page.getByRole('table')).toHaveCount(0);
   await expect(page.getByRole('list', { name: t('deadlines.tableCaption') })).toBeVisible();
   await expectNoHorizontalScroll(page, 'deadlines with closed ones');
+  // The account page with a (long) calendar link showing.
+  await showNewFeedUrl(page);
+  await expectNoHorizontalScroll(page, 'account page with a new calendar link');
+  // A deadline rule's form, open on the phone.
+  await openRuleForm(page);
+  await expectNoHorizontalScroll(page, 'deadline rule form');
   // Cards, not a table, on the phone.
   await page.goto('/cases');
   await expect(page.getByRole('table')).toHaveCount(0);

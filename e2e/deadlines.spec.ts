@@ -4,12 +4,15 @@
  * procedure, records entry and the application, sees COMAR's 45-business-day
  * deadline and how it was counted, records a negative decision and sees the
  * 15-business-day revisión moved by the suspension, then finds it on her
- * Deadlines page by the case code (never a name).
+ * Deadlines page by the case code (never a name). On her account page she
+ * creates her calendar feed: a calendar app fetching the one-time URL gets the
+ * revisión on its due date by case code, never the woman's name; replacing the
+ * link ends the old one, revoking ends the new one.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type APIRequest, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/env.js';
 import { catalogue } from './support/i18n.js';
-import { apiCreateCase, apiCreateUser, apiSignIn, chooseLanguage, unique } from './support/app.js';
+import { apiCreateCase, apiCreateUser, apiSignIn, chooseLanguage, senda, unique } from './support/app.js';
 
 const t = catalogue('es');
 
@@ -41,7 +44,25 @@ async function recordAct(
   ).toBeVisible();
 }
 
-test('a lawyer follows the deadlines of an asylum procedure (es)', async ({ page }) => {
+/** What a calendar app gets at a feed URL (no session of any kind), unfolded (RFC 5545 §3.1). */
+async function fetchFeed(
+  requests: APIRequest,
+  url: string,
+): Promise<{ status: number; type: string; body: string }> {
+  const app = await requests.newContext();
+  try {
+    const response = await app.get(url);
+    return {
+      status: response.status(),
+      type: response.headers()['content-type'] ?? '',
+      body: (await response.text()).replace(/\r\n[ \t]/g, ''),
+    };
+  } finally {
+    await app.dispose();
+  }
+}
+
+test('a lawyer follows the deadlines of an asylum procedure (es)', async ({ page, playwright }) => {
   const run = unique();
   const lawyer = {
     displayName: `Abogada plazos ${run}`,
@@ -192,4 +213,75 @@ test('a lawyer follows the deadlines of an asylum procedure (es)', async ({ page
   await expect(revisionHt).toContainText('jou wikenn');
   await expect(revisionHt).toContainText(await shown(page, '2026-04-24', 'fr-HT'));
   await chooseLanguage(page, 'es');
+
+  // The reminder job (run now from the CLI; the server runs it every 15 minutes) reminds her of the
+  // overdue revisión. A link in the header, whose name says how many are unread, leads to it.
+  expect(senda('reminders', 'run')).toMatch(/Reminders created: [1-9]/);
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: t('layout.nav.label') })
+    .getByRole('link', { name: new RegExp(`^${t('layout.nav.notifications')}`) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: t('notifications.title') })).toBeVisible();
+  await expect(page.getByText(t('notifications.intro'))).toBeVisible();
+  const reminder = page
+    .getByRole('listitem')
+    .filter({ hasText: created.code })
+    .filter({ hasText: t('enum.rule.revision') });
+  await expect(reminder).toContainText(t('notifications.unread'));
+  await expect(reminder).toContainText(await shown(page, '2026-04-24'));
+  await reminder.getByRole('button', { name: new RegExp(t('notifications.markRead')) }).click();
+  await expect(reminder).not.toContainText(t('notifications.unread'));
+  await expect(page.getByText(`Joseph ${run}`)).toHaveCount(0);
+
+  // Her calendar feed, created on her account page: the URL is shown once, with how to subscribe.
+  await page.getByRole('link', { name: t('layout.account', { name: lawyer.displayName }) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t('account.title') })).toBeVisible();
+  const feed = page.getByRole('region', { name: t('account.feed.title') });
+  await expect(feed.getByText(t('account.feed.none'))).toBeVisible();
+  await feed.getByRole('button', { name: t('account.feed.create') }).click();
+  const urlField = feed.getByRole('textbox', { name: t('account.feed.url') });
+  await expect(urlField).toBeFocused();
+  await expect(urlField).toHaveAttribute('readonly', '');
+  await expect(feed.getByText(t('account.feed.warning'))).toBeVisible();
+  await expect(feed.getByRole('button', { name: t('account.feed.copy') })).toBeVisible();
+  const url = await urlField.inputValue();
+  expect(url).toMatch(/^https?:\/\/[^/]+\/api\/v1\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+
+  // A calendar app fetching it sees the revisión on 24 April 2026, by case code, and no name.
+  const calendar = await fetchFeed(playwright.request, url);
+  expect(calendar.status).toBe(200);
+  expect(calendar.type).toContain('text/calendar');
+  const revisionEvent = calendar.body
+    .split('BEGIN:VEVENT')
+    .slice(1)
+    .find((event) => event.includes(created.code) && /^DTSTART;VALUE=DATE:20260424\r?$/m.test(event));
+  expect(revisionEvent, 'a VEVENT for the revisión on 2026-04-24').toBeDefined();
+  expect(calendar.body).not.toContain('Marie Ange');
+  expect(calendar.body).not.toContain(`Joseph ${run}`);
+  expect(calendar.body).not.toContain('Joseph');
+
+  // Back later, the URL is no longer shown; replacing it (after a warning) ends the old link.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: t('account.title') })).toBeVisible();
+  await expect(feed.getByRole('textbox', { name: t('account.feed.url') })).toHaveCount(0);
+  await feed.getByRole('button', { name: t('account.feed.replace') }).click();
+  const replaceDialog = page.getByRole('alertdialog', { name: t('account.feed.replaceTitle') });
+  await expect(replaceDialog).toContainText(t('account.feed.replaceBody'));
+  await replaceDialog.getByRole('button', { name: t('account.feed.replaceConfirm') }).click();
+  await expect(replaceDialog).toBeHidden();
+  const newUrl = await feed.getByRole('textbox', { name: t('account.feed.url') }).inputValue();
+  expect(newUrl).not.toBe(url);
+  expect((await fetchFeed(playwright.request, url)).status).toBe(404);
+  expect((await fetchFeed(playwright.request, newUrl)).status).toBe(200);
+
+  // Revoking, after confirming, ends the new link too.
+  await feed.getByRole('button', { name: t('account.feed.revoke') }).click();
+  const revokeDialog = page.getByRole('alertdialog', { name: t('account.feed.revokeTitle') });
+  await revokeDialog.getByRole('button', { name: t('account.feed.revokeConfirm') }).click();
+  await expect(revokeDialog).toBeHidden();
+  await expect(feed.getByText(t('account.feed.revoked'))).toBeVisible();
+  await expect(feed.getByRole('heading', { name: t('account.feed.title') })).toBeFocused();
+  await expect(feed.getByText(t('account.feed.none'))).toBeVisible();
+  expect((await fetchFeed(playwright.request, newUrl)).status).toBe(404);
 });

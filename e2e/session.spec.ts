@@ -42,6 +42,9 @@ test('an idle session warns first, then signs out and brings her back', async ({
   const caseHeading = page.getByRole('heading', { level: 1 });
   await expect(caseHeading).toContainText('Rosa Elvira Castañeda Mejía');
 
+  // Every answer counts as activity: let the page's own requests finish before the clock moves,
+  // or a late answer restarts the idle clock (seen on a busy machine).
+  await page.waitForLoadState('networkidle');
   // Two minutes before the end (30 idle minutes by default): the warning.
   const dialog = page.getByRole('alertdialog', { name: t('idle.title') });
   await page.clock.fastForward('27:00');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { BASE_URL } from './env.js';
 import { anyLanguage, type Lang, type T } from './i18n.js';
@@ -90,4 +91,14 @@ export async function apiAddProcedure(
     expect(response.status()).toBe(201);
   }
   return id;
+}
+
+/** Run the administration CLI against the test server's data (e.g. `reminders run`). */
+export function senda(...args: string[]): string {
+  const dataDir = process.env.SENDA_E2E_DATA_DIR;
+  if (!dataDir) throw new Error('SENDA_E2E_DATA_DIR is not set (see playwright.config.ts)');
+  return execFileSync(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', ...args], {
+    env: { ...process.env, SENDA_DATA_DIR: dataDir, SENDA_LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
 }

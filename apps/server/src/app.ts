@@ -20,6 +20,7 @@ import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerNoteRoutes } from './modules/notes/routes.js';
 import { registerUserRoutes } from './modules/users/routes.js';
 import { registerCalendarRoutes } from './modules/calendar/routes.js';
+import { registerDeadlineRuleRoutes } from './modules/deadline-rules/routes.js';
 import { registerMyDeadlinesRoute } from './modules/procedures/my-deadlines.js';
 import { registerProcedureRoutes } from './modules/procedures/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(
       registerProcedureRoutes(api, ctx);
       registerMyDeadlinesRoute(api, ctx);
       registerCalendarRoutes(api, ctx);
+      registerDeadlineRuleRoutes(api, ctx);
       registerFeedRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

@@ -5,6 +5,7 @@
  *   senda user create --org IMU --email … --name … --role lawyer [--password …]
  *   senda user reset-password --email … [--password …]
  *   senda audit verify
+ *   senda reminders run [--digest]
  */
 import { Command } from 'commander';
 import { ROLES, UI_LOCALES, type Role, type UiLocale } from '@senda/domain';
@@ -16,6 +17,8 @@ import { AppError } from './http/errors.js';
 import { createOrganization, generatePassword } from './modules/organizations/service.js';
 import { createUser, setPassword } from './modules/users/service.js';
 import { openContext } from './startup.js';
+import { createReminders, sendDigests } from './modules/reminders/run.js';
+import { smtpMailer } from './modules/reminders/scheduler.js';
 
 const program = new Command('senda').description('Senda administration');
 
@@ -145,6 +148,25 @@ audit
         );
         process.exitCode = 1;
       }
+    }),
+  );
+
+const reminders = program.command('reminders').description('deadline reminders');
+reminders
+  .command('run')
+  .description(
+    'create the reminders due now (the server does this every 15 minutes); --digest also e-mails today’s digests',
+  )
+  .option('--digest', 'send the daily e-mail digests now (needs SENDA_SMTP_URL)')
+  .action((opts: { digest?: boolean }) =>
+    withContext(async (ctx) => {
+      const created = await createReminders(ctx);
+      console.log(`Reminders created: ${created}.`);
+      if (!opts.digest) return;
+      const { smtpUrl, mailFrom } = ctx.config.reminders;
+      if (!smtpUrl) throw new Error('SENDA_SMTP_URL is not set: no digest can be sent.');
+      const sent = await sendDigests(ctx, smtpMailer(smtpUrl, mailFrom));
+      console.log(`Digests sent: ${sent}.`);
     }),
   );
 

@@ -27,8 +27,10 @@ import {
   NAMES,
   ORGS,
   ROLES,
+  ORG_ENDPOINTS,
   USER_ENDPOINTS,
   caseWorker,
+  decision,
   expectedStatus,
   member,
   visible,
@@ -101,7 +103,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 async function prepare(ep: CaseEndpoint, key: CaseKey): Promise<Record<string, string>> {
-  const params = { id: caseIds[key], memberId: memberIds[key], userId: spareId };
+  const params: Record<string, string> = { id: caseIds[key], memberId: memberIds[key], userId: spareId };
   const coordinator = sessions.A.coordinator;
   if (ep.fresh === 'member') {
     const created = ok(
@@ -109,6 +111,26 @@ async function prepare(ep: CaseEndpoint, key: CaseKey): Promise<Record<string, s
       201,
     );
     params.memberId = created.id as string;
+  }
+  if (ep.fresh === 'procedure' || ep.fresh === 'event') {
+    const procedure = ok(
+      await request(env, coordinator, 'POST', `${API}/cases/${params.id}/procedures`, { label: 'Matriz' }),
+      201,
+    );
+    params.procedureId = procedure.id as string;
+    if (ep.fresh === 'event') {
+      const events = ok(
+        await request(
+          env,
+          coordinator,
+          'POST',
+          `${API}/cases/${params.id}/procedures/${params.procedureId}/events`,
+          decision,
+        ),
+        201,
+      ).events as { id: string }[];
+      params.eventId = must(events[0], 'event').id;
+    }
   }
   if (ep.fresh === 'assignment') {
     ok(
@@ -244,7 +266,14 @@ describe('user administration', () => {
 
 /** Every endpoint but the public ones, with real ids from org A. */
 function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
-  const params = { id: caseIds.assigned, memberId: memberIds.assigned, userId: spareId };
+  const params = {
+    id: caseIds.assigned,
+    memberId: memberIds.assigned,
+    userId: spareId,
+    procedureId: unknownId(),
+    eventId: unknownId(),
+    entryId: unknownId(),
+  };
   return [
     { method: 'GET', url: `${API}/session` },
     { method: 'DELETE', url: `${API}/session` },
@@ -267,6 +296,11 @@ function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
     })),
     { method: 'POST', url: `${API}/cases`, body: intake() },
     ...CASE_ENDPOINTS.map((ep) => ({
+      method: ep.method,
+      url: url(ep.path, params),
+      body: ep.body?.('csrf'),
+    })),
+    ...ORG_ENDPOINTS.map((ep) => ({
       method: ep.method,
       url: url(ep.path, params),
       body: ep.body?.('csrf'),

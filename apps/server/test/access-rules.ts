@@ -4,7 +4,7 @@
  * access-matrix.test.ts is generated from these tables: a new endpoint is one
  * more row here.
  */
-import type { Role } from '@senda/domain';
+import { defaultRule, type Role } from '@senda/domain';
 import { PASSWORD } from './harness.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -50,9 +50,11 @@ export interface CaseEndpoint {
   /** Audit trail and field history: coordinators and admins only. */
   trail?: boolean;
   body?: (who: string) => unknown;
-  /** The call consumes what its path names: prepare a fresh one first. */
-  fresh?: 'member' | 'assignment';
+  /** The call needs or consumes what its path names: prepare a fresh one first. */
+  fresh?: 'member' | 'assignment' | 'procedure' | 'event';
 }
+
+export const decision = { type: 'decision_notified', date: '2026-04-01', details: { outcome: 'negative' } };
 
 export const member = { relationship: 'son', givenNames: 'Luis', sex: 'male', estimatedAge: 3 };
 export const CASE_ENDPOINTS: CaseEndpoint[] = [
@@ -72,6 +74,14 @@ export const CASE_ENDPOINTS: CaseEndpoint[] = [
   },
   { method: 'GET', path: '/cases/:id/procedures', ok: 200 },
   { method: 'POST', path: '/cases/:id/procedures', ok: 201, body: (who) => ({ label: `Solicitud ${who}` }) },
+  {
+    method: 'POST',
+    path: '/cases/:id/procedures/:procedureId/events',
+    ok: 201,
+    body: () => decision,
+    fresh: 'procedure',
+  },
+  { method: 'DELETE', path: '/cases/:id/procedures/:procedureId/events/:eventId', ok: 204, fresh: 'event' },
   { method: 'GET', path: '/cases/:id/audit', ok: 200, trail: true },
   { method: 'GET', path: '/cases/:id/history', ok: 200, trail: true },
 ];
@@ -149,4 +159,47 @@ export const USER_ENDPOINTS: UserEndpoint[] = [
     body: () => ({ password: 'another long passphrase 42' }),
     targetsA: true,
   },
+];
+
+/**
+ * Endpoints of the organization (not of one case): who may call them. Each
+ * answers about the caller's own organization only; the tests check that too.
+ */
+export interface OrgEndpoint {
+  method: Method;
+  path: string;
+  ok: number;
+  allowed: readonly Role[] | 'everyone';
+  body?: (who: string) => unknown;
+  /** The call consumes what its path names: the caller's organization gets a fresh one first. */
+  fresh?: 'calendarEntry' | 'ruleChange';
+}
+
+export const revisionRule = { ...defaultRule('revision'), legalBasis: 'LRPCAP art. 25 (revisado)' };
+const CASE_WORKERS: Role[] = [...SEES_ALL_OF_ORG, ...SEES_ASSIGNED];
+export const holiday = (who: string) => ({
+  authority: 'comar_inm',
+  kind: 'non_business_day',
+  date: '2026-06-15',
+  source: `Acuerdo ${who}, DOF 2026-06-01`,
+});
+export const ORG_ENDPOINTS: OrgEndpoint[] = [
+  { method: 'GET', path: '/deadlines', ok: 200, allowed: CASE_WORKERS },
+  { method: 'GET', path: '/deadline-rules', ok: 200, allowed: CASE_WORKERS },
+  { method: 'PUT', path: '/deadline-rules/revision', ok: 200, allowed: ['admin'], body: () => revisionRule },
+  { method: 'DELETE', path: '/deadline-rules/revision', ok: 204, allowed: ['admin'], fresh: 'ruleChange' },
+  { method: 'GET', path: '/calendar/entries', ok: 200, allowed: CASE_WORKERS },
+  { method: 'GET', path: '/calendar/comar_inm/2026', ok: 200, allowed: CASE_WORKERS },
+  { method: 'POST', path: '/calendar/entries', ok: 201, allowed: SEES_ALL_OF_ORG, body: holiday },
+  {
+    method: 'DELETE',
+    path: '/calendar/entries/:entryId',
+    ok: 204,
+    allowed: SEES_ALL_OF_ORG,
+    fresh: 'calendarEntry',
+  },
+  { method: 'GET', path: '/notifications', ok: 200, allowed: 'everyone' },
+  { method: 'GET', path: '/session/calendar-feed', ok: 200, allowed: 'everyone' },
+  { method: 'POST', path: '/session/calendar-feed', ok: 201, allowed: CASE_WORKERS },
+  { method: 'DELETE', path: '/session/calendar-feed', ok: 204, allowed: 'everyone' },
 ];

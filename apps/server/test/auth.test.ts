@@ -152,6 +152,33 @@ describe('sessions', () => {
     expect(Date.parse(row.last_seen_at)).toBeGreaterThan(Date.parse(minutesAgo(1)));
   });
 
+  it('does not count the app’s own polling as activity: the idle timeout still ends the session', async () => {
+    const s = await signIn(env, 'lawyer@imu.test');
+    const hash = sha256(s.cookie.slice('senda_session='.length));
+    const setSeen = (at: string) =>
+      env.ctx.db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', hash).execute();
+    const seen = async () =>
+      (
+        await env.ctx.db
+          .selectFrom('sessions')
+          .select('last_seen_at')
+          .where('id_hash', '=', hash)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at;
+    const poll = () =>
+      env.app.inject({
+        method: 'GET',
+        url: `${API}/notifications`,
+        headers: { cookie: s.cookie, 'x-senda-background': '1' },
+      });
+    const fourMinutesAgo = minutesAgo(4);
+    await setSeen(fourMinutesAgo);
+    expect((await poll()).statusCode).toBe(200);
+    expect(await seen()).toBe(fourMinutesAgo);
+    await setSeen(minutesAgo(6));
+    expect((await poll()).statusCode).toBe(401);
+  });
+
   it('ends a session after its absolute lifetime even when active', async () => {
     const s = await signIn(env, 'lawyer@imu.test');
     const hash = sha256(s.cookie.slice('senda_session='.length));

@@ -70,7 +70,7 @@ describe('calendar feed', () => {
     // A negative decision opens the revisión, the juicio de nulidad and the amparo.
     expect(events.length).toBe(3);
     const revision = events.find((e) => e.summary.includes('Recurso de revisión'));
-    expect(revision?.summary).toBe(`${caseCode} · Recurso de revisión (15 días hábiles)`);
+    expect(revision?.summary).toBe(`${caseCode} · Recurso de revisión`);
     expect(revision?.startDate.isDate).toBe(true);
     expect(revision?.startDate.toString()).toBe('2026-04-22');
     expect(events.every((e) => e.uid.endsWith('@senda'))).toBe(true);

@@ -37,6 +37,18 @@ export const FIELD_ERROR_CODES = [
   'password_too_long',
   'email_taken',
   'closure_reason_required',
+  // Calendar entries (from–to periods).
+  'range_reversed',
+  'range_too_long',
+  // Deadline rules edited by an admin.
+  'code_mismatch',
+  'duplicate_code',
+  'duplicate_condition',
+  'unknown_condition_field',
+  'invalid_condition_value',
+  'recurring_needs_frequency',
+  'period_too_long',
+  'met_and_superseded',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -96,8 +108,18 @@ function codeOf(issue: z.core.$ZodIssue): Omit<FieldError, 'path'> {
       if (issue.format === 'email') return { code: 'invalid_email' };
       return { code: 'invalid' };
     case 'custom': {
-      const code = (issue.params as { code?: string } | undefined)?.code;
-      return { code: code ?? 'invalid' };
+      const { code, ...rest } = (issue.params ?? {}) as Record<string, unknown>;
+      // Scalar parameters travel (e.g. `max`); lists of allowed values and the like do not.
+      const params = Object.fromEntries(
+        Object.entries(rest).filter(
+          (entry): entry is [string, string | number] =>
+            typeof entry[1] === 'string' || typeof entry[1] === 'number',
+        ),
+      );
+      return {
+        code: typeof code === 'string' ? code : 'invalid',
+        ...(Object.keys(params).length ? { params } : {}),
+      };
     }
     default:
       return { code: 'invalid' };

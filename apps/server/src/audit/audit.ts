@@ -38,7 +38,9 @@ export type AuditAction =
   | 'calendar.entry.delete'
   | 'calendar_feed.create'
   | 'calendar_feed.revoke'
-  | 'calendar_feed.read';
+  | 'calendar_feed.read'
+  | 'deadline_rule.update'
+  | 'deadline_rule.reset';
 
 export type EntityType =
   | 'organization'
@@ -51,7 +53,8 @@ export type EntityType =
   | 'procedure'
   | 'procedure_event'
   | 'calendar_entry'
-  | 'calendar_feed';
+  | 'calendar_feed'
+  | 'deadline_rule';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_initial.js';
 import * as m0002 from './migrations/0002_procedures.js';
 import * as m0003 from './migrations/0003_calendar_feeds.js';
 import * as m0004 from './migrations/0004_notifications.js';
+import * as m0005 from './migrations/0005_deadline_rules.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_procedures': m0002,
   '0003_calendar_feeds': m0003,
   '0004_notifications': m0004,
+  '0005_deadline_rules': m0005,
 };
 
 const provider: MigrationProvider = {

@@ -217,6 +217,15 @@ export interface EmailDigestsTable {
   sent_at: string | null;
 }
 
+export interface DeadlineRulesTable {
+  org_id: string;
+  code: string;
+  /** The whole rule as JSON, validated with deadlineRuleSchema on the way in and out. */
+  rule: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -238,6 +247,7 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   notifications: NotificationsTable;
   email_digests: EmailDigestsTable;
+  deadline_rules: DeadlineRulesTable;
 }
 
 // Kept for tables that may later need generated columns.

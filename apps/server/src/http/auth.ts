@@ -49,7 +49,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await resolveSession(ctx, token, request.ip) : null;
+    // The web app marks its own polling (`X-Senda-Background: 1`): not her activity.
+    const touch = request.headers['x-senda-background'] !== '1';
+    request.actor = token ? await resolveSession(ctx, token, request.ip, { touch }) : null;
     const isPublic = request.routeOptions.config.public === true;
     if (!request.actor && !isPublic) throw unauthenticated();
     if (SAFE_METHODS.has(request.method)) return;

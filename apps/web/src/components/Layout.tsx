@@ -4,6 +4,8 @@ import { UI_LOCALES, type UiLocale } from '@senda/domain';
 import { canEditCalendar, useSession } from '../lib/session';
 import { IdleTimeoutDialog } from '../features/auth/IdleTimeoutDialog';
 import { useSignOut } from '../features/auth/useSignOut';
+import { useNotifications } from '../features/notifications/useNotifications';
+import { useFormatters } from '../lib/format';
 import { useLocale } from '../i18n/LocaleProvider';
 import { useT } from '../i18n/useT';
 
@@ -50,6 +52,31 @@ export function LanguageSwitcher() {
 
 const navLinkClass =
   'inline-flex min-h-11 items-center rounded-md px-3 text-white underline-offset-4 hover:underline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-400';
+
+/** "Avisos" with the number of unread reminders, which the link's name says in words. */
+function NotificationsLink() {
+  const t = useT();
+  const f = useFormatters();
+  const unread = useNotifications().data?.unread ?? 0;
+  return (
+    <Link
+      to="/notifications"
+      className={navLinkClass}
+      activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+      aria-label={unread > 0 ? t('layout.nav.notificationsUnread', { count: unread }) : undefined}
+    >
+      {t('layout.nav.notifications')}
+      {unread > 0 ? (
+        <span
+          aria-hidden="true"
+          className="ms-2 inline-flex min-w-6 items-center justify-center rounded-full bg-amber-300 px-1.5 text-sm font-bold text-slate-950"
+        >
+          {f.number(unread)}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
 
 function Header() {
   const t = useT();
@@ -106,6 +133,11 @@ function Header() {
                   </Link>
                 </li>
               ) : null}
+              {session.abilities.createCases ? (
+                <li>
+                  <NotificationsLink />
+                </li>
+              ) : null}
               {session.abilities.manageUsers ? (
                 <li>
                   <Link
@@ -125,6 +157,17 @@ function Header() {
                     activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
                   >
                     {t('layout.nav.calendar')}
+                  </Link>
+                </li>
+              ) : null}
+              {session.abilities.manageUsers ? (
+                <li>
+                  <Link
+                    to="/admin/deadline-rules"
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('layout.nav.rules')}
                   </Link>
                 </li>
               ) : null}

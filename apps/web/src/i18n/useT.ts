@@ -23,13 +23,7 @@ export function useOptionalT(): (id: string, values?: MessageValues) => string |
 }
 
 /** Field errors only the web app finds (or words more precisely than the server's code). */
-export const WEB_FIELD_ERROR_CODES = [
-  'passwords_differ',
-  'current_password_wrong',
-  // Custom codes of the domain's calendar schemas (not in FIELD_ERROR_CODES).
-  'range_reversed',
-  'range_too_long',
-] as const;
+export const WEB_FIELD_ERROR_CODES = ['passwords_differ', 'current_password_wrong'] as const;
 type WebFieldErrorCode = (typeof WEB_FIELD_ERROR_CODES)[number];
 
 export function isFieldErrorCode(code: string): code is FieldErrorCode | WebFieldErrorCode {

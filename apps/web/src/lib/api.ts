@@ -5,16 +5,20 @@
  * Response types are inferred from the domain's schemas, never written by hand.
  */
 import { z } from 'zod';
+import { isApiError, read, request } from './http';
 import {
   AUTHORITIES,
   auditEntryView,
   calendarEntryView,
+  calendarFeedCreated,
+  calendarFeedStatus,
   calendarYearView,
   caseDetailView,
   casePageView,
   caseVersionView,
-  errorBodySchema,
+  deadlineRuleView,
   myDeadlineView,
+  notificationView,
   procedureView,
   familyMemberView,
   noteView,
@@ -26,10 +30,9 @@ import {
   type CaseSearchInput,
   type CaseUpdateInput,
   type DatedEntryInput,
+  type DeadlineRuleInput,
   type DeadlineStatus,
-  type ErrorCode,
   type FamilyMemberInput,
-  type FieldError,
   type NoteCreateInput,
   type passwordChangeInput,
   type SignInInput,
@@ -38,133 +41,7 @@ import {
   type UserUpdateInput,
 } from '@senda/domain';
 
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: ErrorCode;
-  readonly fields: FieldError[];
-
-  constructor(status: number, code: ErrorCode, fields: FieldError[] = [], message: string = code) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-  }
-}
-
-export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
-  return error instanceof ApiError && (code === undefined || error.code === code);
-}
-
-interface ApiHooks {
-  /** The CSRF token of the current session, if any. */
-  csrfToken: () => string | undefined;
-  /** Called when the server says the session is gone (401 `unauthenticated`). */
-  onUnauthenticated: () => void;
-  /** Called after every successful answer: the server counted it as activity of the session. */
-  onActivity: () => void;
-}
-
-let hooks: ApiHooks = {
-  csrfToken: () => undefined,
-  onUnauthenticated: () => undefined,
-  onActivity: () => undefined,
-};
-
-export function configureApi(next: ApiHooks): void {
-  hooks = next;
-}
-
-const BASE = '/api/v1';
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function fallbackCode(status: number): ErrorCode {
-  if (status === 401) return 'unauthenticated';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 413) return 'payload_too_large';
-  if (status === 415) return 'unsupported_media_type';
-  if (status === 429) return 'rate_limited';
-  if (status === 400) return 'validation_failed';
-  return 'internal';
-}
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  signal?: AbortSignal | undefined;
-  /** A 401 is an expected answer here (e.g. "is anyone signed in?"): do not redirect. */
-  expectUnauthenticated?: boolean;
-  /** Signing out is no activity of the session (other tabs must not think it goes on). */
-  endsSession?: boolean;
-}
-
-async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (UNSAFE.has(method)) {
-    const token = hooks.csrfToken();
-    if (token) headers['X-CSRF-Token'] = token;
-  }
-  const url = BASE + path;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'internal', [], 'network_error');
-  }
-
-  if (response.ok && !options.endsSession) hooks.onActivity();
-  if (response.status === 204) return undefined;
-  const text = await response.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(json);
-    const error = parsed.success
-      ? new ApiError(
-          response.status,
-          parsed.data.error.code,
-          parsed.data.error.fields ?? [],
-          parsed.data.error.message,
-        )
-      : new ApiError(response.status, fallbackCode(response.status));
-    if (error.status === 401 && error.code === 'unauthenticated' && !options.expectUnauthenticated)
-      hooks.onUnauthenticated();
-    throw error;
-  }
-  return json;
-}
-
-/**
- * Check an answer against the domain schema. A mismatch is logged for
- * developers (paths only, never values) and the data is used as sent, so a
- * small server drift does not take the page down.
- */
-function read<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  console.error(
-    'Unexpected response shape',
-    parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`),
-  );
-  return data as z.infer<S>;
-}
+export { ApiError, configureApi, isApiError } from './http';
 
 const itemsOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
 const staffList = itemsOf(staffView);
@@ -175,6 +52,8 @@ const auditList = itemsOf(auditEntryView);
 const historyList = itemsOf(caseVersionView);
 const procedureList = itemsOf(procedureView);
 const myDeadlineList = itemsOf(myDeadlineView);
+const deadlineRuleList = itemsOf(deadlineRuleView);
+const notificationList = z.object({ items: z.array(notificationView), unread: z.number() });
 
 export type SessionView = z.infer<typeof sessionView>;
 export type PasswordChangeInput = z.input<typeof passwordChangeInput>;
@@ -192,12 +71,18 @@ export type Procedure = z.infer<typeof procedureView>;
 export type ProcedureEvent = Procedure['events'][number];
 export type Deadline = Procedure['deadlines'][number];
 export type MyDeadline = z.infer<typeof myDeadlineView>;
+export type DeadlineRuleItem = z.infer<typeof deadlineRuleView>;
+export type NotificationList = z.infer<typeof notificationList>;
+export type AppNotification = z.infer<typeof notificationView>;
+export type CalendarFeedStatus = z.infer<typeof calendarFeedStatus>;
 export type CalendarEntry = z.infer<typeof calendarEntryView>;
 export type CalendarYear = z.infer<typeof calendarYearView>;
 export type Authority = (typeof AUTHORITIES)[number];
 export interface DeadlineListParams {
   status?: DeadlineStatus | undefined;
   includeClosed?: boolean | undefined;
+  /** Only those she is responsible for (assigned in the rule's role). */
+  responsibleOnly?: boolean | undefined;
 }
 
 /** Filters and text search of the case list (`q` travels only in a POST body). */
@@ -332,8 +217,45 @@ export const api = {
     const query = new URLSearchParams();
     if (params.status) query.set('status', params.status);
     if (params.includeClosed) query.set('includeClosed', 'true');
+    if (params.responsibleOnly) query.set('responsibleOnly', 'true');
     const qs = query.toString();
     return read(myDeadlineList, await request(`/deadlines${qs ? `?${qs}` : ''}`, { signal })).items;
+  },
+
+  // Deadline rules (admins change them; everyone who works on cases reads them)
+  async listDeadlineRules(signal?: AbortSignal): Promise<DeadlineRuleItem[]> {
+    return read(deadlineRuleList, await request('/deadline-rules', { signal })).items;
+  },
+  async saveDeadlineRule(rule: DeadlineRuleInput): Promise<DeadlineRuleItem> {
+    return read(
+      deadlineRuleView,
+      await request(`/deadline-rules/${enc(rule.code)}`, { method: 'PUT', body: rule }),
+    );
+  },
+  /** Back to the default (a changed default), or removed (a rule the organization added). */
+  async resetDeadlineRule(code: string): Promise<void> {
+    await request(`/deadline-rules/${enc(code)}`, { method: 'DELETE' });
+  },
+
+  // Reminders
+  /** Polled in the background: it does not count as her activity (see `background`). */
+  async listNotifications(signal?: AbortSignal): Promise<NotificationList> {
+    return read(notificationList, await request('/notifications', { signal, background: true }));
+  },
+  async markNotificationRead(id: string): Promise<void> {
+    await request(`/notifications/${enc(id)}/read`, { method: 'POST' });
+  },
+
+  // Her calendar feed (the URL is secret: returned once, kept only on screen)
+  async getCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedStatus> {
+    return read(calendarFeedStatus, await request('/session/calendar-feed', { signal }));
+  },
+  /** A new URL; any previous one stops working. */
+  async createCalendarFeed(): Promise<string> {
+    return read(calendarFeedCreated, await request('/session/calendar-feed', { method: 'POST' })).url;
+  },
+  async revokeCalendarFeed(): Promise<void> {
+    await request('/session/calendar-feed', { method: 'DELETE' });
   },
 
   // Calendars

@@ -14,5 +14,9 @@ export const queryKeys = {
   deadlines: ['deadlines'] as const,
   deadlineList: (params: DeadlineListParams) => ['deadlines', params] as const,
   calendar: ['calendar'] as const,
+  deadlineRules: ['deadlineRules'] as const,
   calendarYear: (authority: Authority, year: number) => ['calendar', authority, year] as const,
+  notifications: ['notifications'] as const,
+  /** Not under 'session': everything but the session is forgotten at sign-out. */
+  calendarFeed: ['calendarFeed'] as const,
 };

@@ -10,6 +10,8 @@ import { AccountPage } from '../features/account/AccountPage';
 import { DeadlinesPage } from '../features/procedure/DeadlinesPage';
 import { parseDeadlineFilters } from '../features/procedure/deadlineFilters';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { RulesPage } from '../features/deadline-rules/RulesPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { requestHeadingFocus } from '../lib/focus';
 import { parseSignInSearch } from '../lib/signInSearch';
 import { ErrorPage, HomeRedirect, NotFoundPage, RequireSession } from './pages';
@@ -59,10 +61,21 @@ const deadlinesRoute = createRoute({
   validateSearch: parseDeadlineFilters,
   component: DeadlinesPage,
 });
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: NotificationsPage,
+});
 const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/calendar',
   component: CalendarPage,
+});
+
+const rulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/deadline-rules',
+  component: RulesPage,
 });
 
 const accountRoute = createRoute({
@@ -79,8 +92,10 @@ const routeTree = rootRoute.addChildren([
     newCaseRoute,
     caseRoute,
     deadlinesRoute,
+    notificationsRoute,
     usersRoute,
     calendarRoute,
+    rulesRoute,
     accountRoute,
   ]),
 ]);

@@ -22,3 +22,10 @@ export const calendarYearView = z.object({
   entries: z.array(calendarEntryView),
 });
 export type CalendarYearView = z.infer<typeof calendarYearView>;
+
+/** Her personal iCalendar feed: whether one is active, and since when (the URL is never shown again). */
+export const calendarFeedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable() });
+export type CalendarFeedStatusView = z.infer<typeof calendarFeedStatus>;
+
+/** A new feed: its secret URL, answered once. */
+export const calendarFeedCreated = z.object({ url: z.string() });

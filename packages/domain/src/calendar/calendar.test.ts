@@ -185,7 +185,9 @@ describe('dated entry schema', () => {
       { path: 'authority', code: 'invalid_choice' },
     ]);
     expect(errors({ ...VACATION, from: '2025-01-04' })).toEqual([{ path: 'to', code: 'range_reversed' }]);
-    expect(errors({ ...VACATION, to: '2026-01-03' })).toEqual([{ path: 'to', code: 'range_too_long' }]);
+    expect(errors({ ...VACATION, to: '2026-01-03' })).toEqual([
+      { path: 'to', code: 'range_too_long', params: { max: 366 } },
+    ]);
     expect(errors({ ...HOLY_THURSDAY, extra: 1 })).toEqual([{ path: 'extra', code: 'unknown_field' }]);
   });
 

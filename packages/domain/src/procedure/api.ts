@@ -34,12 +34,16 @@ export const procedureEventView = z.object({
 
 export const deadlineView = z.object({
   ruleCode: z.string(),
+  /** The rule's own name, for a rule the organization added (the interface translates known codes). */
+  ruleName: z.string().nullable(),
   triggerEventId: z.string(),
   effectDate: z.string(),
   dueDate: z.string(),
   businessDaysLeft: z.number().nullable(),
   status: z.enum(DEADLINE_STATUSES),
   responsible: z.enum(RESPONSIBLE_PARTIES),
+  /** Staff assigned to the case in the responsible role (empty for the applicant, the authority, or nobody yet). */
+  responsibleStaff: z.array(z.object({ userId: z.string(), displayName: z.string() })),
   calendar: z.enum(AUTHORITIES),
   legalBasis: z.string(),
   met: z
@@ -84,6 +88,11 @@ export const deadlineListQuery = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** Only the deadlines this person is responsible for (assigned in the rule's role). */
+  responsibleOnly: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 /** An in-app deadline reminder (case code only). */
@@ -92,6 +101,8 @@ export const notificationView = z.object({
   caseId: z.string(),
   caseCode: z.string(),
   ruleCode: z.string(),
+  /** The rule's own name, for a rule the organization added. */
+  ruleName: z.string().nullable(),
   dueDate: z.string(),
   leadDays: z.number(),
   createdAt: z.string(),

@@ -78,6 +78,8 @@ export interface DeadlineRecurrence {
 
 export interface ProcedureDeadline {
   readonly ruleCode: string;
+  /** The rule's own name (a rule an organization added), or null. */
+  readonly ruleName: string | null;
   readonly triggerEventId: string;
   readonly triggerEventType: ProcedureEventType;
   /** The date the period runs from (`effectiveOn ?? date` of the trigger). */
@@ -339,6 +341,7 @@ export function computeDeadlines(input: ComputeDeadlinesInput): ProcedureDeadlin
         position,
         deadline: {
           ruleCode: rule.code,
+          ruleName: rule.name ?? null,
           triggerEventId: trigger.id,
           triggerEventType: trigger.type,
           effectDate: context.effect,

@@ -113,4 +113,14 @@ export type {
 } from './deadlines.js';
 export { PREREQUISITES, PROCEDURE_WARNING_CODES, validateProcedure } from './validate.js';
 export type { ProcedureWarning, ProcedureWarningCode } from './validate.js';
+export {
+  DEADLINE_RULE_ORIGINS,
+  deadlineRuleCodeParams,
+  deadlineRuleView,
+  defaultRule,
+  isDefaultRuleCode,
+  mergeDeadlineRules,
+  validateRuleChange,
+} from './rule-set.js';
+export type { DeadlineRuleOrigin, DeadlineRuleView } from './rule-set.js';
 export * from './api.js';

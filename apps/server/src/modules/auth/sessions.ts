@@ -38,8 +38,18 @@ export async function destroyUserSessions(trx: Db, userId: string): Promise<void
   await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-/** Resolve a cookie token to the signed-in person, or null when missing, expired or deactivated. */
-export async function resolveSession(ctx: AppContext, token: string, ip: string): Promise<Actor | null> {
+/**
+ * Resolve a cookie token to the signed-in person, or null when missing, expired
+ * or deactivated. `touch: false` for a request the app makes on its own
+ * (polling for reminders): it does not count as activity, so an unattended
+ * screen still reaches the idle timeout.
+ */
+export async function resolveSession(
+  ctx: AppContext,
+  token: string,
+  ip: string,
+  options: { touch: boolean } = { touch: true },
+): Promise<Actor | null> {
   const idHash = sha256(token);
   const row = await ctx.db
     .selectFrom('sessions as s')
@@ -65,7 +75,7 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string)
     await destroySession(ctx.db, idHash);
     return null;
   }
-  if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+  if (options.touch && now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await ctx.db
       .updateTable('sessions')
       .set({ last_seen_at: new Date(now).toISOString() })

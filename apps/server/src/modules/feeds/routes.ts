@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ical from 'ical-generator';
 import { z } from 'zod';
-import { ROLES, errorBodySchema, type Role } from '@senda/domain';
+import { ROLES, calendarFeedCreated, calendarFeedStatus, errorBodySchema, type Role } from '@senda/domain';
 import { auditAct, writeAudit } from '../../audit/audit.js';
 import { inTransaction, nowIso, type AppContext } from '../../context.js';
 import { randomToken, sha256 } from '../../crypto/keys.js';
@@ -19,14 +19,13 @@ import { deadlinesForUser } from '../procedures/my-deadlines.js';
 import { deadlineLabel } from './labels.js';
 
 const errors = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
-const feedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable() });
 
 export function registerFeedRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/session/calendar-feed',
-    { schema: { tags: ['calendar'], response: { 200: feedStatus, ...errors } } },
+    { schema: { tags: ['calendar'], response: { 200: calendarFeedStatus, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
       const row = await ctx.db
@@ -40,7 +39,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   r.post(
     '/session/calendar-feed',
-    { schema: { tags: ['calendar'], response: { 201: z.object({ url: z.string() }), ...errors } } },
+    { schema: { tags: ['calendar'], response: { 201: calendarFeedCreated, ...errors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       if (!canCreateCases(actor.role)) throw forbidden();
@@ -118,7 +117,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: AppContext): void 
           // All-day event on the due date (noon UTC keeps the date the same in every Mexican time zone).
           start: new Date(`${d.dueDate}T12:00:00Z`),
           allDay: true,
-          summary: `${d.caseCode} · ${deadlineLabel(d.ruleCode, owner.locale)}`,
+          summary: `${d.caseCode} · ${deadlineLabel(d.ruleCode, owner.locale, d.ruleName)}`,
           description: `${d.caseCode} · ${d.dueDate} · ${d.legalBasis}`,
         });
       }

@@ -19,7 +19,7 @@ import { actorOf } from '../../http/auth.js';
 import { forbidden } from '../../http/errors.js';
 import { canCreateCases, visibleCases } from '../cases/policy.js';
 import { caseErrors } from '../cases/routes.js';
-import { loadCalendars } from './calendars.js';
+import { loadDeadlineSetup, loadStaffOfCases } from './calendars.js';
 import { deadlinesOf, presentDeadline } from './presenter.js';
 
 const URGENCY: Record<DeadlineStatus, number> = {
@@ -37,7 +37,12 @@ const OPEN = new Set<DeadlineStatus>(['overdue', 'due_today', 'due_soon', 'comar
 export async function deadlinesForUser(
   trx: Db,
   actor: Pick<Actor, 'userId' | 'orgId' | 'role'>,
-  options: { includeClosed?: boolean | undefined; status?: DeadlineStatus | undefined; today?: string } = {},
+  options: {
+    includeClosed?: boolean | undefined;
+    status?: DeadlineStatus | undefined;
+    responsibleOnly?: boolean | undefined;
+    today?: string;
+  } = {},
 ): Promise<MyDeadlineView[]> {
   const cases = await visibleCases(trx, actor)
     .where((eb) =>
@@ -56,22 +61,26 @@ export async function deadlinesForUser(
   const events = procedureIds.length
     ? await trx.selectFrom('procedure_events').selectAll().where('procedure_id', 'in', procedureIds).execute()
     : [];
-  const calendars = await loadCalendars(trx, actor.orgId);
+  const [setup, staff] = await Promise.all([
+    loadDeadlineSetup(trx, actor.orgId),
+    loadStaffOfCases(trx, [...new Set(cases.map((c) => c.case_id))]),
+  ]);
   const today = options.today ?? todayInMexico();
   const items = cases.flatMap((c) =>
     deadlinesOf(
       events.filter((e) => e.procedure_id === c.procedure_id),
-      calendars,
+      setup,
       today,
     )
       .filter((d) => (options.includeClosed ? true : OPEN.has(d.status)))
       .filter((d) => !options.status || d.status === options.status)
       .map((d) => ({
-        ...presentDeadline(d),
+        ...presentDeadline(d, staff.get(c.case_id) ?? []),
         caseId: c.case_id,
         caseCode: c.code,
         procedureId: c.procedure_id,
-      })),
+      }))
+      .filter((d) => !options.responsibleOnly || d.responsibleStaff.some((s) => s.userId === actor.userId)),
   );
   items.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.dueDate.localeCompare(b.dueDate));
   return items;

@@ -2,8 +2,6 @@ import {
   computeDeadlines,
   renderExplanation,
   validateProcedure,
-  type Authority,
-  type BusinessCalendar,
   type DeadlineView,
   type ProcedureDeadline,
   type ProcedureEventInput,
@@ -11,6 +9,14 @@ import {
   type PROCEDURE_EVENT_TYPES,
 } from '@senda/domain';
 import type { ProcedureEventsTable, ProceduresTable } from '../../db/schema.js';
+import type { DeadlineSetup } from './calendars.js';
+
+/** A staff member assigned to the case, in her role on it. */
+export interface CaseStaff {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly roleOnCase: string;
+}
 
 type EventRow = ProcedureEventsTable & { recorded_by: string | null };
 
@@ -24,15 +30,24 @@ export function eventInputOf(row: ProcedureEventsTable): ProcedureEventInput {
   } as ProcedureEventInput;
 }
 
-export function presentDeadline(d: ProcedureDeadline): DeadlineView {
+/**
+ * The person responsible for a deadline: whoever is assigned to the case in the
+ * rule's role (the lawyer for an appeal). Nobody for the applicant or the authority,
+ * or when no one holds that role on the case yet.
+ */
+export function presentDeadline(d: ProcedureDeadline, staff: readonly CaseStaff[]): DeadlineView {
   return {
     ruleCode: d.ruleCode,
+    ruleName: d.ruleName,
     triggerEventId: d.triggerEventId,
     effectDate: d.effectDate,
     dueDate: d.dueDate,
     businessDaysLeft: d.businessDaysLeft,
     status: d.status,
     responsible: d.responsible,
+    responsibleStaff: staff
+      .filter((s) => s.roleOnCase === d.responsible)
+      .map((s) => ({ userId: s.userId, displayName: s.displayName })),
     calendar: d.calendar,
     legalBasis: d.legalBasis,
     met: d.met ? { ...d.met } : null,
@@ -47,16 +62,17 @@ export function presentDeadline(d: ProcedureDeadline): DeadlineView {
 
 export function deadlinesOf(
   rows: ProcedureEventsTable[],
-  calendars: Record<Authority, BusinessCalendar>,
+  setup: DeadlineSetup,
   today: string,
 ): ProcedureDeadline[] {
-  return computeDeadlines({ events: rows.map(eventInputOf), calendars, today });
+  return computeDeadlines({ events: rows.map(eventInputOf), ...setup, today });
 }
 
 export function presentProcedure(
   procedure: ProceduresTable,
   events: EventRow[],
-  calendars: Record<Authority, BusinessCalendar>,
+  setup: DeadlineSetup,
+  staff: readonly CaseStaff[],
   today: string,
 ): ProcedureView {
   const inputs = events.map(eventInputOf);
@@ -73,7 +89,7 @@ export function presentProcedure(
       recordedBy: e.recorded_by,
       recordedAt: e.created_at,
     })),
-    deadlines: computeDeadlines({ events: inputs, calendars, today }).map(presentDeadline),
+    deadlines: computeDeadlines({ events: inputs, ...setup, today }).map((d) => presentDeadline(d, staff)),
     warnings: validateProcedure(inputs, { today }).map((w) => ({
       code: w.code,
       eventId: w.eventId,

@@ -23,7 +23,7 @@ import { invalid, notFound } from '../../http/errors.js';
 import { fieldErrorsFromIssues } from '@senda/domain';
 import { findVisibleCase, touchCase } from '../cases/queries.js';
 import { caseErrors, caseParams } from '../cases/routes.js';
-import { loadCalendars } from './calendars.js';
+import { loadDeadlineSetup, loadStaffOfCases } from './calendars.js';
 import { presentProcedure } from './presenter.js';
 
 const procedureParams = z.strictObject({ id: z.uuid(), procedureId: z.uuid() });
@@ -58,11 +58,12 @@ export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): 
 
   async function view(trx: Db, orgId: string, procedureId: string, caseId: string) {
     const procedure = await findProcedure(trx, caseId, procedureId);
-    const [events, calendars] = await Promise.all([
+    const [events, setup, staff] = await Promise.all([
       loadEvents(trx, [procedure.id]),
-      loadCalendars(trx, orgId),
+      loadDeadlineSetup(trx, orgId),
+      loadStaffOfCases(trx, [caseId]),
     ]);
-    return presentProcedure(procedure, events, calendars, todayInMexico());
+    return presentProcedure(procedure, events, setup, staff.get(caseId) ?? [], todayInMexico());
   }
 
   r.get(
@@ -84,12 +85,13 @@ export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): 
           .where('case_id', '=', row.id)
           .orderBy('created_at')
           .execute();
-        const [events, calendars] = await Promise.all([
+        const [events, setup, staff] = await Promise.all([
           loadEvents(
             trx,
             procedures.map((p) => p.id),
           ),
-          loadCalendars(trx, row.org_id),
+          loadDeadlineSetup(trx, row.org_id),
+          loadStaffOfCases(trx, [row.id]),
         ]);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'procedure.read',
@@ -103,7 +105,8 @@ export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): 
             presentProcedure(
               p,
               events.filter((e) => e.procedure_id === p.id),
-              calendars,
+              setup,
+              staff.get(row.id) ?? [],
               today,
             ),
           ),

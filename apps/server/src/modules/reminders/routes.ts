@@ -6,6 +6,7 @@ import { errorBodySchema, notificationView } from '@senda/domain';
 import { nowIso, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
+import { ownRuleNames } from '../deadline-rules/store.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema };
 export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -34,12 +35,18 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
         .where('user_id', '=', actor.userId)
         .where('read_at', 'is', null)
         .executeTakeFirstOrThrow();
+      const names = await ownRuleNames(
+        ctx.db,
+        actor.orgId,
+        rows.map((n) => n.rule_code),
+      );
       return {
         items: rows.map((n) => ({
           id: n.id,
           caseId: n.case_id,
           caseCode: n.case_code,
           ruleCode: n.rule_code,
+          ruleName: names.get(n.rule_code) ?? null,
           dueDate: n.due_date,
           leadDays: n.lead_days,
           createdAt: n.created_at,

@@ -12,6 +12,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AppContext } from '../../context.js';
 import { deadlinesForUser } from '../procedures/my-deadlines.js';
 import { deadlineLabel } from '../feeds/labels.js';
+import { ownRuleNames } from '../deadline-rules/store.js';
 
 export interface Mailer {
   send(message: { to: string; subject: string; text: string }): Promise<void>;
@@ -69,6 +70,7 @@ export async function createReminders(ctx: AppContext, today: string = todayInMe
 function digestText(
   locale: string,
   items: { case_code: string; rule_code: string; due_date: string; lead_days: number }[],
+  names: ReadonlyMap<string, string>,
 ) {
   const es = locale === 'es';
   const lines = items.map((n) => {
@@ -80,7 +82,7 @@ function digestText(
         : es
           ? `en ${n.lead_days} días hábiles o menos`
           : `in ${n.lead_days} business days or fewer`;
-    return `• ${n.case_code} — ${deadlineLabel(n.rule_code, locale)} — ${es ? 'vence' : 'due'} ${n.due_date} (${when})`;
+    return `• ${n.case_code} — ${deadlineLabel(n.rule_code, locale, names.get(n.rule_code))} — ${es ? 'vence' : 'due'} ${n.due_date} (${when})`;
   });
   const subject = es
     ? `Senda: ${items.length} plazo(s) por atender`
@@ -101,10 +103,10 @@ export async function sendDigests(
   const pending = await ctx.db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
-    .select(['u.id', 'u.email', 'u.locale'])
+    .select(['u.id', 'u.email', 'u.locale', 'u.org_id'])
     .where('n.digest_day', 'is', null)
     .where('u.active', '=', 1)
-    .groupBy(['u.id', 'u.email', 'u.locale'])
+    .groupBy(['u.id', 'u.email', 'u.locale', 'u.org_id'])
     .execute();
   let sent = 0;
   for (const user of pending) {
@@ -144,7 +146,12 @@ export async function sendDigests(
       return rows;
     });
     if (!items.length) continue;
-    await mailer.send({ to: user.email, ...digestText(user.locale, items) });
+    const names = await ownRuleNames(
+      ctx.db,
+      user.org_id,
+      items.map((n) => n.rule_code),
+    );
+    await mailer.send({ to: user.email, ...digestText(user.locale, items, names) });
     await ctx.db
       .updateTable('email_digests')
       .set({ status: 'sent', items: items.length, sent_at: new Date().toISOString() })

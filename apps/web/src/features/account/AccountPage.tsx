@@ -13,6 +13,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { buttonClass, cardClass, inputClass } from '../../components/styles';
 import { useLocale } from '../../i18n/LocaleProvider';
 import { useT } from '../../i18n/useT';
+import { CalendarFeedSection } from './CalendarFeedSection';
 
 /** The server's form plus "repeat the new password", checked here only. */
 const changePasswordForm = passwordChangeInput
@@ -60,6 +61,7 @@ export function AccountPage() {
       </section>
 
       <ChangePassword />
+      {session.abilities.createCases ? <CalendarFeedSection /> : null}
       <InterfaceLanguage />
     </div>
   );

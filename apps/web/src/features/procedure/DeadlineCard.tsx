@@ -5,6 +5,7 @@ import { useFormatters } from '../../lib/format';
 import { useEnumLabel } from '../../lib/options';
 import { buttonClass, cx } from '../../components/styles';
 import { useT } from '../../i18n/useT';
+import { ENUM_GROUPS } from '../../i18n/enums';
 import { DeadlineExplanation } from './Explanation';
 
 const STATUS_STYLE: Record<DeadlineStatus, string> = {
@@ -42,6 +43,33 @@ export function DeadlineStatusBadge({ status }: { status: DeadlineStatus }) {
   );
 }
 
+const RULE_CODES = new Set<string>(ENUM_GROUPS.rule);
+
+/** A deadline rule's name: translated for the default rules, the rule's own name for one a clinic added. */
+export function useRuleLabel(): (deadline: { ruleCode: string; ruleName?: string | null }) => string {
+  const label = useEnumLabel();
+  return ({ ruleCode, ruleName }) =>
+    RULE_CODES.has(ruleCode) ? label('rule', ruleCode) : (ruleName ?? ruleCode);
+}
+
+/** "Abogada: Ana Ruiz", or the role and that nobody holds it on the case yet. */
+export function useResponsibleText(): (
+  deadline: Pick<Deadline, 'responsible' | 'responsibleStaff'>,
+) => string {
+  const t = useT();
+  const label = useEnumLabel();
+  return ({ responsible, responsibleStaff }) => {
+    const role = label('responsible', responsible);
+    if (responsibleStaff.length)
+      return t('deadline.responsiblePeople', {
+        role,
+        names: responsibleStaff.map((s) => s.displayName).join(', '),
+      });
+    if (responsible === 'applicant' || responsible === 'authority') return role;
+    return t('deadline.responsibleNobody', { role });
+  };
+}
+
 /** "3 días hábiles restantes", "vence hoy", "2 días hábiles de atraso"; nothing when closed. */
 export function useDaysLeftText(): (deadline: Pick<Deadline, 'businessDaysLeft'>) => string {
   const t = useT();
@@ -58,6 +86,8 @@ export function DeadlineCard({ deadline }: { deadline: Deadline }) {
   const f = useFormatters();
   const label = useEnumLabel();
   const daysLeft = useDaysLeftText();
+  const ruleLabel = useRuleLabel();
+  const responsibleText = useResponsibleText();
   const [open, setOpen] = useState(false);
   const id = useId();
   const titleId = `${id}-title`;
@@ -69,7 +99,7 @@ export function DeadlineCard({ deadline }: { deadline: Deadline }) {
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h4 id={titleId} className="text-lg font-semibold break-words text-slate-900">
-          {label('rule', deadline.ruleCode)}
+          {ruleLabel(deadline)}
         </h4>
         <DeadlineStatusBadge status={deadline.status} />
       </div>
@@ -96,7 +126,7 @@ export function DeadlineCard({ deadline }: { deadline: Deadline }) {
           </>
         ) : null}
         <dt className="text-slate-700">{t('deadline.responsible')}</dt>
-        <dd>{label('responsible', deadline.responsible)}</dd>
+        <dd>{responsibleText(deadline)}</dd>
         <dt className="text-slate-700">{t('deadline.calendar')}</dt>
         <dd>{label('authority', deadline.calendar)}</dd>
         <dt className="text-slate-700">{t('deadline.legalBasis')}</dt>

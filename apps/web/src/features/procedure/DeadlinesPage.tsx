@@ -6,13 +6,13 @@ import { api, type MyDeadline } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 import { useRequiredSession } from '../../lib/session';
 import { useFormatters } from '../../lib/format';
-import { useEnumLabel, useEnumOptions } from '../../lib/options';
+import { useEnumOptions } from '../../lib/options';
 import { PageHeading } from '../../components/PageHeading';
 import { FormError } from '../../components/forms';
-import { cardClass, cx, inputClass } from '../../components/styles';
+import { buttonClass, cardClass, cx, inputClass } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { NoCaseAccess } from '../cases/CaseListPage';
-import { DeadlineStatusBadge, useDaysLeftText } from './DeadlineCard';
+import { DeadlineStatusBadge, useDaysLeftText, useResponsibleText, useRuleLabel } from './DeadlineCard';
 import type { DeadlineFilters } from './deadlineFilters';
 
 /** Her deadlines across the cases she is assigned to, most urgent first. Case codes only, never names. */
@@ -26,7 +26,11 @@ function DeadlinesView() {
   const t = useT();
   const filters: DeadlineFilters = useSearch({ strict: false });
   const navigate = useNavigate();
-  const params = { status: filters.status, includeClosed: filters.includeClosed };
+  const params = {
+    status: filters.status,
+    includeClosed: filters.includeClosed,
+    responsibleOnly: filters.responsibleOnly,
+  };
   const query = useQuery({
     queryKey: queryKeys.deadlineList(params),
     queryFn: ({ signal }) => api.listMyDeadlines(params, signal),
@@ -37,6 +41,7 @@ function DeadlinesView() {
       search: {
         ...(next.status ? { status: next.status } : {}),
         ...(next.includeClosed ? { includeClosed: true } : {}),
+        ...(next.responsibleOnly ? { responsibleOnly: true } : {}),
       },
       replace: true,
     });
@@ -45,6 +50,11 @@ function DeadlinesView() {
       <div>
         <PageHeading>{t('deadlines.title')}</PageHeading>
         <p className="mt-2 text-slate-800">{t('deadlines.intro')}</p>
+        <p className="mt-1">
+          <Link to="/admin/deadline-rules" className={buttonClass.link}>
+            {t('deadlines.rulesLink')}
+          </Link>
+        </p>
       </div>
       <Filters filters={filters} onChange={setFilters} />
       {query.isPending ? (
@@ -118,6 +128,18 @@ function Filters({
           {t('deadlines.filter.includeClosed')}
         </label>
       </div>
+      <div className="flex min-h-11 items-center gap-3">
+        <input
+          id={`${id}-mine`}
+          type="checkbox"
+          className="size-5 shrink-0 accent-teal-800"
+          checked={filters.responsibleOnly ?? false}
+          onChange={(e) => onChange({ ...filters, responsibleOnly: e.target.checked || undefined })}
+        />
+        <label htmlFor={`${id}-mine`} className="text-slate-900">
+          {t('deadlines.filter.responsibleOnly')}
+        </label>
+      </div>
     </form>
   );
 }
@@ -142,8 +164,9 @@ const keyOf = (d: MyDeadline) => `${d.procedureId}-${d.ruleCode}-${d.triggerEven
 function DeadlineTable({ items }: { items: MyDeadline[] }) {
   const t = useT();
   const f = useFormatters();
-  const label = useEnumLabel();
   const daysLeft = useDaysLeftText();
+  const ruleLabel = useRuleLabel();
+  const responsibleText = useResponsibleText();
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-slate-300 bg-white md:block">
       <table className="w-full border-collapse text-left">
@@ -177,7 +200,7 @@ function DeadlineTable({ items }: { items: MyDeadline[] }) {
                 <CaseLink item={d} />
               </td>
               <td className="px-3 py-2">
-                {label('rule', d.ruleCode)}
+                {ruleLabel(d)}
                 {d.justificationNeeded ? (
                   <span className="block text-sm font-medium text-red-900">
                     {t('deadline.justificationNeeded')}
@@ -189,7 +212,7 @@ function DeadlineTable({ items }: { items: MyDeadline[] }) {
               <td className="px-3 py-2">
                 <DeadlineStatusBadge status={d.status} />
               </td>
-              <td className="px-3 py-2">{label('responsible', d.responsible)}</td>
+              <td className="px-3 py-2">{responsibleText(d)}</td>
             </tr>
           ))}
         </tbody>
@@ -201,8 +224,9 @@ function DeadlineTable({ items }: { items: MyDeadline[] }) {
 function DeadlineCards({ items }: { items: MyDeadline[] }) {
   const t = useT();
   const f = useFormatters();
-  const label = useEnumLabel();
   const daysLeft = useDaysLeftText();
+  const ruleLabel = useRuleLabel();
+  const responsibleText = useResponsibleText();
   return (
     <ul className="space-y-3 md:hidden" aria-label={t('deadlines.tableCaption')}>
       {items.map((d) => (
@@ -211,7 +235,7 @@ function DeadlineCards({ items }: { items: MyDeadline[] }) {
             <CaseLink item={d} />
             <DeadlineStatusBadge status={d.status} />
           </div>
-          <p className="font-semibold break-words text-slate-900">{label('rule', d.ruleCode)}</p>
+          <p className="font-semibold break-words text-slate-900">{ruleLabel(d)}</p>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-700">{t('deadline.dueDate')}</dt>
             <dd className="font-medium">{f.date(d.dueDate)}</dd>
@@ -222,7 +246,7 @@ function DeadlineCards({ items }: { items: MyDeadline[] }) {
               </>
             ) : null}
             <dt className="text-slate-700">{t('deadline.responsible')}</dt>
-            <dd>{label('responsible', d.responsible)}</dd>
+            <dd>{responsibleText(d)}</dd>
           </dl>
           {d.justificationNeeded ? (
             <p className="mt-2 text-sm font-medium text-red-900">{t('deadline.justificationNeeded')}</p>

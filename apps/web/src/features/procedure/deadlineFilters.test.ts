@@ -8,9 +8,12 @@ describe('parseDeadlineFilters', () => {
       includeClosed: true,
     });
     expect(parseDeadlineFilters({ includeClosed: 'true' })).toEqual({ includeClosed: true });
+    expect(parseDeadlineFilters({ responsibleOnly: 'true' })).toEqual({ responsibleOnly: true });
   });
 
   it('drops unknown values', () => {
-    expect(parseDeadlineFilters({ status: 'late', includeClosed: 'yes', q: 'Marie' })).toEqual({});
+    expect(
+      parseDeadlineFilters({ status: 'late', includeClosed: 'yes', responsibleOnly: 1, q: 'Marie' }),
+    ).toEqual({});
   });
 });

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import type { AppNotification } from '../../lib/api';
+import { useFormatters } from '../../lib/format';
+import { PageHeading } from '../../components/PageHeading';
+import { FormError } from '../../components/forms';
+import { buttonClass, cx } from '../../components/styles';
+import { useT } from '../../i18n/useT';
+import { useMarkNotificationRead, useNotifications } from './useNotifications';
+import { useRuleLabel } from '../procedure/DeadlineCard';
+
+const headingIdOf = (n: AppNotification) => `notification-${n.id}`;
+
+/** Her deadline reminders, newest first, by case code only (never a name). */
+export function NotificationsPage() {
+  const t = useT();
+  const query = useNotifications();
+  const markRead = useMarkNotificationRead();
+  const [announcement, setAnnouncement] = useState('');
+  const ruleLabel = useRuleLabel();
+
+  const onMarkRead = (n: AppNotification) => {
+    setAnnouncement('');
+    markRead.mutate(n, {
+      onSuccess: () => {
+        setAnnouncement(t('notifications.markedRead', { rule: ruleLabel(n), code: n.caseCode }));
+        // The button goes away: keep her place on the reminder it belonged to.
+        document.getElementById(headingIdOf(n))?.focus();
+      },
+    });
+  };
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <PageHeading>{t('notifications.title')}</PageHeading>
+        <p className="mt-2 text-slate-800">{t('notifications.intro')}</p>
+      </div>
+      {query.isPending ? (
+        <p role="status" className="text-slate-800">
+          {t('common.loading')}
+        </p>
+      ) : null}
+      {query.isError ? <FormError error={query.error} /> : null}
+      {query.data ? (
+        <>
+          <p role="status" className="font-medium text-slate-900">
+            {t('notifications.count', { count: query.data.items.length, unread: query.data.unread })}
+          </p>
+          <p role="status" className={announcement ? 'font-medium text-emerald-900' : 'sr-only'}>
+            {announcement}
+          </p>
+          {markRead.isError ? <FormError error={markRead.error} /> : null}
+          {query.data.items.length === 0 ? (
+            <p className="text-slate-800">{t('notifications.empty')}</p>
+          ) : (
+            <ul className="space-y-3" aria-label={t('notifications.listLabel')}>
+              {query.data.items.map((n) => (
+                <li key={n.id}>
+                  <NotificationCard
+                    notification={n}
+                    pending={markRead.isPending && markRead.variables.id === n.id}
+                    onMarkRead={() => onMarkRead(n)}
+                    onOpenCase={() => {
+                      if (!n.read) markRead.mutate(n);
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function NotificationCard({
+  notification: n,
+  pending,
+  onMarkRead,
+  onOpenCase,
+}: {
+  notification: AppNotification;
+  pending: boolean;
+  onMarkRead: () => void;
+  onOpenCase: () => void;
+}) {
+  const t = useT();
+  const f = useFormatters();
+  const ruleLabel = useRuleLabel();
+  const rule = ruleLabel(n);
+  const headingId = headingIdOf(n);
+  return (
+    <article
+      aria-labelledby={headingId}
+      className={cx(
+        'rounded-lg border p-4',
+        n.read ? 'border-slate-300 bg-slate-50 text-slate-800' : 'border-s-4 border-teal-800 bg-white',
+      )}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2
+          id={headingId}
+          tabIndex={-1}
+          className={cx(
+            'text-lg break-words text-slate-900 focus:outline-none',
+            n.read ? 'font-medium' : 'font-bold',
+          )}
+        >
+          {rule}
+          {n.read ? null : (
+            <>
+              {' '}
+              <span className="ms-1 inline-flex items-center gap-1 rounded-full border border-teal-800 bg-teal-50 px-2 py-0.5 align-middle text-sm font-semibold whitespace-nowrap text-teal-900">
+                <span aria-hidden="true">●</span>
+                {t('notifications.unread')}
+              </span>
+            </>
+          )}
+        </h2>
+        {n.read ? (
+          <span className="inline-flex items-center gap-1 text-sm whitespace-nowrap text-slate-700">
+            <span aria-hidden="true">✓</span>
+            {t('notifications.read')}
+          </span>
+        ) : null}
+      </div>
+      <p className="mt-1 font-medium text-slate-900">{t('notifications.lead', { count: n.leadDays })}</p>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1">
+        <dt className="text-slate-700">{t('deadlines.col.case')}</dt>
+        <dd>
+          <Link
+            to="/cases/$caseId"
+            params={{ caseId: n.caseId }}
+            onClick={onOpenCase}
+            className="inline-flex min-h-11 items-center font-mono text-teal-800 underline underline-offset-2 focus-visible:outline-3 focus-visible:outline-amber-500"
+          >
+            {n.caseCode}
+          </Link>
+        </dd>
+        <dt className="text-slate-700">{t('deadline.dueDate')}</dt>
+        <dd className="font-semibold">{f.date(n.dueDate)}</dd>
+        <dt className="text-slate-700">{t('notifications.createdAt')}</dt>
+        <dd>{f.dateTime(n.createdAt)}</dd>
+      </dl>
+      {n.read ? null : (
+        <button
+          type="button"
+          className={cx(buttonClass.secondary, 'mt-3')}
+          onClick={onMarkRead}
+          disabled={pending}
+        >
+          {t('notifications.markRead')}
+          <span className="sr-only">
+            {' '}
+            ({rule}, {n.caseCode})
+          </span>
+        </button>
+      )}
+    </article>
+  );
+}
