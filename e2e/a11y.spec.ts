@@ -1,14 +1,15 @@
 /**
  * Accessibility: axe-core finds no serious or critical WCAG 2.1 AA violation
  * on the main pages (the account page also with a new calendar link and the
- * dialog before replacing it); nothing scrolls sideways on a 360-pixel phone;
+ * dialog before replacing it; the case page also with its violence history's
+ * form open and refused); nothing scrolls sideways on a 360-pixel phone;
  * and the case search can be reached and used with the keyboard alone.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './support/env.js';
 import { catalogue } from './support/i18n.js';
-import { apiAddProcedure, apiCreateCase, apiSignIn } from './support/app.js';
+import { apiAddIncident, apiAddProcedure, apiCreateCase, apiSignIn } from './support/app.js';
 
 const t = catalogue('es');
 
@@ -50,6 +51,22 @@ async function setUp(page: Page): Promise<string> {
     { type: 'application_filed', date: '2026-03-02', details: { filedBy: 'representative', state: '07' } },
     { type: 'decision_notified', date: '2026-04-01', details: { outcome: 'negative' } },
   ]);
+  // Her violence history, so that its summary, cards and flags are on the case page.
+  await apiAddIncident(page.request, csrf, created.id, {
+    from: '2025-10',
+    to: '2025-12-20',
+    phase: 'mexico',
+    state: '07',
+    types: ['psychological', 'physical'],
+    modality: 'institutional',
+    gbvType: 'physical_assault',
+    perpetrator: 'police',
+    perpetratorCount: 2,
+    reported: 'yes',
+    reportedTo: ['human_rights_commission', 'organization'],
+    reportedToDetail: 'Visitaduría de Tapachula',
+    narrative: 'Relato de prueba para la revisión de accesibilidad.',
+  });
   return created.id;
 }
 
@@ -64,6 +81,18 @@ async function showNewFeedUrl(page: Page): Promise<void> {
   const feed = page.getByRole('region', { name: t('account.feed.title') });
   await feed.getByRole('button', { name: t('account.feed.create') }).click();
   await expect(feed.getByRole('textbox', { name: t('account.feed.url') })).toBeFocused();
+}
+
+/** The case page's incident form, submitted empty (refused), with the GBVIMS definitions open. */
+async function openIncidentForm(page: Page): Promise<void> {
+  const section = page.getByRole('region', { name: t('incidents.title'), exact: true });
+  await expect(section.getByRole('region', { name: t('incidents.summary.title') })).toBeVisible();
+  await section.getByRole('button', { name: t('incidents.add') }).click();
+  const form = section.getByRole('form', { name: t('incidents.addTitle') });
+  await form.getByRole('button', { name: t('incidents.addSubmit') }).click();
+  await expect(form.getByLabel(t('incidents.field.from'))).toHaveAttribute('aria-invalid', 'true');
+  await form.getByText(t('incidents.gbvDefinitions')).click();
+  await expect(form.getByText(t('incidents.gbvDefinition.denial_of_resources'))).toBeVisible();
 }
 
 /** The revisión rule's form on the rules page, with its legal basis emptied and submitted (refused). */
@@ -120,6 +149,9 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   await actForm.getByRole('button', { name: t('procedure.event.submit') }).click();
   await expect(actForm.getByLabel(t('procedure.event.date'))).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousViolations(page, 'case page with explanation and act form errors');
+  // The violence history's form open, with its errors showing and the GBVIMS definitions open.
+  await openIncidentForm(page);
+  await expectNoSeriousViolations(page, 'case page with the incident form and its errors');
   // The intake form with its error messages showing.
   await page.goto('/cases/new');
   await page.getByRole('button', { name: t('intake.submit') }).click();
@@ -181,6 +213,10 @@ test('signed-in pages fit a 360-pixel phone without sideways scrolling', async (
   // The account page with a (long) calendar link showing.
   await showNewFeedUrl(page);
   await expectNoHorizontalScroll(page, 'account page with a new calendar link');
+  // The case page with the incident form open, on the phone.
+  await page.goto(`/cases/${caseId}`);
+  await openIncidentForm(page);
+  await expectNoHorizontalScroll(page, 'case page with the incident form');
   // A deadline rule's form, open on the phone.
   await openRuleForm(page);
   await expectNoHorizontalScroll(page, 'deadline rule form');

@@ -93,6 +93,36 @@ export async function apiAddProcedure(
   return id;
 }
 
+/** Record an incident of her violence history through the API; returns its id. */
+export async function apiAddIncident(
+  request: APIRequestContext,
+  csrfToken: string,
+  caseId: string,
+  incident: Record<string, unknown>,
+): Promise<string> {
+  const response = await request.post(`/api/v1/cases/${caseId}/incidents`, {
+    data: incident,
+    headers: { Origin: BASE_URL, 'X-CSRF-Token': csrfToken },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Put someone on a case's team through the API (as someone who may assign). */
+export async function apiAssignStaff(
+  request: APIRequestContext,
+  csrfToken: string,
+  caseId: string,
+  userId: string,
+  roleOnCase: string,
+): Promise<void> {
+  const response = await request.put(`/api/v1/cases/${caseId}/staff/${userId}`, {
+    data: { roleOnCase },
+    headers: { Origin: BASE_URL, 'X-CSRF-Token': csrfToken },
+  });
+  expect(response.status()).toBe(200);
+}
+
 /** Run the administration CLI against the test server's data (e.g. `reminders run`). */
 export function senda(...args: string[]): string {
   const dataDir = process.env.SENDA_E2E_DATA_DIR;

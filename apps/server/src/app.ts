@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +22,8 @@ import { registerNoteRoutes } from './modules/notes/routes.js';
 import { registerUserRoutes } from './modules/users/routes.js';
 import { registerCalendarRoutes } from './modules/calendar/routes.js';
 import { registerDeadlineRuleRoutes } from './modules/deadline-rules/routes.js';
+import { registerIncidentRoutes } from './modules/incidents/routes.js';
+import { registerDocumentRoutes } from './modules/documents/routes.js';
 import { registerMyDeadlinesRoute } from './modules/procedures/my-deadlines.js';
 import { registerProcedureRoutes } from './modules/procedures/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
@@ -74,6 +77,10 @@ export async function buildApp(
   registerErrorHandling(app, ctx.config.webDir ?? defaultWebDir());
 
   await app.register(cookie);
+  // Documents: one file per request, within the configured size; a few short fields.
+  await app.register(multipart, {
+    limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 10, fieldSize: 2000, parts: 12 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
@@ -103,6 +110,8 @@ export async function buildApp(
       registerFamilyAndStaffRoutes(api, ctx);
       registerTrailRoutes(api, ctx);
       registerNoteRoutes(api, ctx);
+      registerIncidentRoutes(api, ctx);
+      registerDocumentRoutes(api, ctx);
       registerProcedureRoutes(api, ctx);
       registerMyDeadlinesRoute(api, ctx);
       registerCalendarRoutes(api, ctx);

@@ -45,6 +45,8 @@ const envSchema = z.object({
   SENDA_SMTP_URL: z.string().startsWith('smtp').optional(),
   SENDA_MAIL_FROM: z.string().default('Senda <no-reply@localhost>'),
   SENDA_JOBS: bool.default(true),
+  /** The largest document that may be uploaded, in MB. */
+  SENDA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export type Config = {
@@ -58,6 +60,8 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   webDir: string | undefined;
+  /** Documents: the largest upload, in bytes. */
+  maxUploadBytes: number;
   bootstrap: {
     orgName: string;
     orgPrefix: string;
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresAddress: e.SENDA_LOGIN_MAX_FAILURES_ADDRESS,
       lockMinutes: e.SENDA_LOGIN_LOCK_MINUTES,
     },
+    maxUploadBytes: e.SENDA_MAX_UPLOAD_MB * 1024 * 1024,
     reminders: {
       leadDays: [...new Set(e.SENDA_REMINDER_LEAD_DAYS.split(',').map(Number))].sort((a, b) => a - b),
       digestHour: e.SENDA_DIGEST_HOUR,

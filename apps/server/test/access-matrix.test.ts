@@ -12,6 +12,7 @@ import {
   apiError,
   createTestEnv,
   intake,
+  multipartBody,
   request,
   signIn,
   unknownId,
@@ -31,6 +32,7 @@ import {
   USER_ENDPOINTS,
   caseWorker,
   decision,
+  incident,
   expectedStatus,
   member,
   visible,
@@ -131,6 +133,30 @@ async function prepare(ep: CaseEndpoint, key: CaseKey): Promise<Record<string, s
       ).events as { id: string }[];
       params.eventId = must(events[0], 'event').id;
     }
+  }
+  if (ep.fresh === 'incident') {
+    const created = ok(
+      await request(env, coordinator, 'POST', `${API}/cases/${params.id}/incidents`, incident),
+      201,
+    );
+    params.incidentId = created.id as string;
+  }
+  if (ep.fresh === 'document') {
+    const body = multipartBody(
+      { kind: 'identity' },
+      { name: 'pasaporte.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') },
+    );
+    const res = await env.app.inject({
+      method: 'POST',
+      url: `${API}/cases/${params.id}/documents`,
+      headers: {
+        cookie: coordinator.cookie,
+        'x-csrf-token': coordinator.csrf,
+        'content-type': body.contentType,
+      },
+      payload: body.payload,
+    });
+    params.documentId = ok(res, 201).id as string;
   }
   if (ep.fresh === 'assignment') {
     ok(
@@ -273,6 +299,8 @@ function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
     procedureId: unknownId(),
     eventId: unknownId(),
     entryId: unknownId(),
+    incidentId: unknownId(),
+    documentId: unknownId(),
   };
   return [
     { method: 'GET', url: `${API}/session` },
@@ -300,6 +328,9 @@ function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
       url: url(ep.path, params),
       body: ep.body?.('csrf'),
     })),
+    // Uploads and removals of documents (multipart): refused before the body is read.
+    { method: 'POST', url: url('/cases/:id/documents', params), body: { kind: 'other' } },
+    { method: 'DELETE', url: url('/cases/:id/documents/:documentId', params) },
     ...ORG_ENDPOINTS.map((ep) => ({
       method: ep.method,
       url: url(ep.path, params),

@@ -51,8 +51,18 @@ export interface CaseEndpoint {
   trail?: boolean;
   body?: (who: string) => unknown;
   /** The call needs or consumes what its path names: prepare a fresh one first. */
-  fresh?: 'member' | 'assignment' | 'procedure' | 'event';
+  fresh?: 'member' | 'assignment' | 'procedure' | 'event' | 'incident' | 'document';
 }
+
+export const incident = {
+  from: '2025-11',
+  phase: 'transit',
+  country: 'GT',
+  types: ['physical'],
+  gbvType: 'physical_assault',
+  perpetrator: 'gang_organized_crime',
+  narrative: 'Relato de prueba',
+};
 
 export const decision = { type: 'decision_notified', date: '2026-04-01', details: { outcome: 'negative' } };
 
@@ -82,6 +92,18 @@ export const CASE_ENDPOINTS: CaseEndpoint[] = [
     fresh: 'procedure',
   },
   { method: 'DELETE', path: '/cases/:id/procedures/:procedureId/events/:eventId', ok: 204, fresh: 'event' },
+  { method: 'GET', path: '/cases/:id/incidents', ok: 200 },
+  { method: 'POST', path: '/cases/:id/incidents', ok: 201, body: () => incident },
+  {
+    method: 'PATCH',
+    path: '/cases/:id/incidents/:incidentId',
+    ok: 200,
+    body: () => ({ perpetratorCount: 2 }),
+    fresh: 'incident',
+  },
+  { method: 'DELETE', path: '/cases/:id/incidents/:incidentId', ok: 204, fresh: 'incident' },
+  { method: 'GET', path: '/cases/:id/documents', ok: 200 },
+  { method: 'GET', path: '/cases/:id/documents/:documentId/file', ok: 200, fresh: 'document' },
   { method: 'GET', path: '/cases/:id/audit', ok: 200, trail: true },
   { method: 'GET', path: '/cases/:id/history', ok: 200, trail: true },
 ];

@@ -143,6 +143,30 @@ export function request(
   });
 }
 
+/** A multipart/form-data body, as a browser sends it (fields, then at most one file named `file`). */
+export function multipartBody(
+  fields: Record<string, string>,
+  file?: { name: string; type: string; data: Buffer },
+): { payload: Buffer; contentType: string } {
+  const boundary = `----senda${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 /** A minimal valid intake. */
 export function intake(overrides: Record<string, unknown> = {}) {
   return {

@@ -49,6 +49,16 @@ export const FIELD_ERROR_CODES = [
   'recurring_needs_frequency',
   'period_too_long',
   'met_and_superseded',
+  // Violence history.
+  'invalid_partial_date',
+  'state_outside_mexico',
+  'phase_country_mismatch',
+  'reported_to_without_report',
+  // Documents.
+  'file_required',
+  'file_type_not_allowed',
+  'file_too_large',
+  'file_empty',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

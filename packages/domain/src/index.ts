@@ -10,3 +10,5 @@ export * from './text.js';
 export * from './users.js';
 export * from './calendar/index.js';
 export * from './procedure/index.js';
+export * from './violence/index.js';
+export * from './documents/index.js';

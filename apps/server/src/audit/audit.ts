@@ -40,7 +40,15 @@ export type AuditAction =
   | 'calendar_feed.revoke'
   | 'calendar_feed.read'
   | 'deadline_rule.update'
-  | 'deadline_rule.reset';
+  | 'deadline_rule.reset'
+  | 'case.incidents.read'
+  | 'case.incident.create'
+  | 'case.incident.update'
+  | 'case.incident.delete'
+  | 'case.documents.read'
+  | 'case.document.create'
+  | 'case.document.download'
+  | 'case.document.delete';
 
 export type EntityType =
   | 'organization'
@@ -54,7 +62,9 @@ export type EntityType =
   | 'procedure_event'
   | 'calendar_entry'
   | 'calendar_feed'
-  | 'deadline_rule';
+  | 'deadline_rule'
+  | 'case_incident'
+  | 'case_document';
 
 export interface AuditEvent {
   action: AuditAction;

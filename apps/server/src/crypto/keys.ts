@@ -1,5 +1,5 @@
 /**
- * Envelope encryption for narratives and contact details.
+ * Envelope encryption for narratives, contact details and documents.
  *
  * A master key (KEK) comes from SENDA_MASTER_KEY or a key file created on
  * first start in the data folder; it is never stored in the database. Data
@@ -101,6 +101,26 @@ export class FieldCipher {
     const [version, id, iv, tag, ct] = value.split('.');
     if (version !== 'v1' || !id || !iv || !tag || ct === undefined)
       throw new Error('Unknown ciphertext format');
+    const dek = await this.dekFor(id);
+    return open(dek, unb64(iv), unb64(tag), unb64(ct), aad).toString('utf8');
+  }
+
+  /** Seal bytes (a document): the data key's id, and iv (12) + tag (16) + ciphertext in one buffer. */
+  encryptBytes(plaintext: Buffer, aad: string): { keyId: string; sealed: Buffer } {
+    const id = this.activeId;
+    const dek = id ? this.deks.get(id) : undefined;
+    if (!id || !dek) throw new Error('FieldCipher not initialised');
+    const [iv, tag, ct] = seal(dek, plaintext, aad);
+    return { keyId: id, sealed: Buffer.concat([iv, tag, ct]) };
+  }
+
+  async decryptBytes(keyId: string, sealed: Buffer, aad: string): Promise<Buffer> {
+    if (sealed.length < 28) throw new Error('Sealed bytes too short');
+    const dek = await this.dekFor(keyId);
+    return open(dek, sealed.subarray(0, 12), sealed.subarray(12, 28), sealed.subarray(28), aad);
+  }
+
+  private async dekFor(id: string): Promise<Buffer> {
     let dek = this.deks.get(id);
     if (!dek) {
       const row = await this.db.selectFrom('data_keys').selectAll().where('id', '=', id).executeTakeFirst();
@@ -108,7 +128,7 @@ export class FieldCipher {
       dek = this.unwrap(row.id, row.wrapped_key);
       this.deks.set(id, dek);
     }
-    return open(dek, unb64(iv), unb64(tag), unb64(ct), aad).toString('utf8');
+    return dek;
   }
 
   private unwrap(id: string, wrapped: string): Buffer {

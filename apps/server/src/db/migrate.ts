@@ -5,6 +5,8 @@ import * as m0002 from './migrations/0002_procedures.js';
 import * as m0003 from './migrations/0003_calendar_feeds.js';
 import * as m0004 from './migrations/0004_notifications.js';
 import * as m0005 from './migrations/0005_deadline_rules.js';
+import * as m0006 from './migrations/0006_incidents.js';
+import * as m0007 from './migrations/0007_documents.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '0003_calendar_feeds': m0003,
   '0004_notifications': m0004,
   '0005_deadline_rules': m0005,
+  '0006_incidents': m0006,
+  '0007_documents': m0007,
 };
 
 const provider: MigrationProvider = {

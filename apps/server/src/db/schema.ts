@@ -226,6 +226,47 @@ export interface DeadlineRulesTable {
   updated_at: string;
 }
 
+export interface CaseIncidentsTable {
+  id: string;
+  case_id: string;
+  from_date: string;
+  to_date: string | null;
+  phase: string;
+  country: string | null;
+  state: string | null;
+  /** JSON array of VIOLENCE_TYPES codes. */
+  types: string;
+  modality: string | null;
+  gbv_type: string;
+  perpetrator: string;
+  perpetrator_count: number | null;
+  reported: string;
+  /** JSON array of REPORT_RECIPIENTS codes. */
+  reported_to: string;
+  reported_to_detail: string;
+  narrative_enc: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  document_date: string | null;
+  description_enc: string;
+  file_name_enc: string;
+  media_type: string;
+  size: number;
+  /** The data key the content is sealed with. */
+  content_key: string;
+  /** iv (12 bytes) + GCM tag (16) + ciphertext. */
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -248,6 +289,8 @@ export interface Database {
   notifications: NotificationsTable;
   email_digests: EmailDigestsTable;
   deadline_rules: DeadlineRulesTable;
+  case_incidents: CaseIncidentsTable;
+  case_documents: CaseDocumentsTable;
 }
 
 // Kept for tables that may later need generated columns.

@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (health, sign-in, OpenAPI). Everything else is denied by default. */
     public?: boolean;
+    /** The route reads multipart/form-data (document uploads); every other route refuses it with 415. */
+    multipart?: boolean;
   }
 }
 
@@ -42,6 +44,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('bodyKeys');
   app.addHook('preValidation', (request, _reply, done) => {
+    if (request.isMultipart() && request.routeOptions.config.multipart !== true) {
+      done(new AppError(415, 'unsupported_media_type', 'This endpoint takes JSON'));
+      return;
+    }
     const body: unknown = request.body;
     request.bodyKeys = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [];
     done();

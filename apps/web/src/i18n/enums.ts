@@ -9,6 +9,14 @@ import {
   DEADLINE_STATUSES,
   DEFAULT_DEADLINE_RULES,
   FILED_BY,
+  GBV_CORE_TYPES,
+  INCIDENT_CONTEXT_FLAGS,
+  INCIDENT_PHASES,
+  PERPETRATOR_CATEGORIES,
+  REPORTED_ANSWERS,
+  REPORT_RECIPIENTS,
+  VIOLENCE_MODALITIES,
+  VIOLENCE_TYPES,
   HOLIDAY_NAMES,
   PROCEDURE_EVENT_TYPES,
   PROCEDURE_OUTCOMES,
@@ -61,6 +69,15 @@ export const ENUM_GROUPS = {
   rule: DEFAULT_DEADLINE_RULES.map((r) => r.code),
   /** Codes of the law's holidays. */
   holiday: Object.keys(HOLIDAY_NAMES),
+  // Violence history: LGAMVLV types and modalities, GBVIMS core types, and the context.
+  incidentPhase: INCIDENT_PHASES,
+  violenceType: VIOLENCE_TYPES,
+  violenceModality: VIOLENCE_MODALITIES,
+  gbvType: GBV_CORE_TYPES,
+  perpetrator: PERPETRATOR_CATEGORIES,
+  reported: REPORTED_ANSWERS,
+  reportRecipient: REPORT_RECIPIENTS,
+  contextFlag: INCIDENT_CONTEXT_FLAGS,
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

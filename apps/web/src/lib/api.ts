@@ -21,6 +21,8 @@ import {
   notificationView,
   procedureView,
   familyMemberView,
+  incidentListView,
+  incidentView,
   noteView,
   sessionView,
   staffOptionView,
@@ -33,6 +35,8 @@ import {
   type DeadlineRuleInput,
   type DeadlineStatus,
   type FamilyMemberInput,
+  type IncidentInput,
+  type IncidentPatch,
   type NoteCreateInput,
   type passwordChangeInput,
   type SignInInput,
@@ -67,6 +71,9 @@ export type StaffOption = z.infer<typeof staffOptionView>;
 export type Note = z.infer<typeof noteView>;
 export type AuditEntry = z.infer<typeof auditEntryView>;
 export type CaseVersion = z.infer<typeof caseVersionView>;
+export type IncidentList = z.infer<typeof incidentListView>;
+export type CaseIncident = z.infer<typeof incidentView>;
+export type IncidentSummary = IncidentList['summary'];
 export type Procedure = z.infer<typeof procedureView>;
 export type ProcedureEvent = Procedure['events'][number];
 export type Deadline = Procedure['deadlines'][number];
@@ -195,6 +202,26 @@ export const api = {
   async listHistory(caseId: string, signal?: AbortSignal): Promise<CaseVersion[]> {
     return read(historyList, await request(`/cases/${enc(caseId)}/history`, { signal })).items;
   },
+
+  // Violence history (the narrative comes back only to the roles that read it)
+  async listIncidents(caseId: string, signal?: AbortSignal): Promise<IncidentList> {
+    return read(incidentListView, await request(`/cases/${enc(caseId)}/incidents`, { signal }));
+  },
+  async addIncident(caseId: string, input: IncidentInput): Promise<CaseIncident> {
+    return read(
+      incidentView,
+      await request(`/cases/${enc(caseId)}/incidents`, { method: 'POST', body: input }),
+    );
+  },
+  /** Only the fields sent change; `narrative` left out is kept, '' removes it. */
+  async updateIncident(caseId: string, incidentId: string, patch: IncidentPatch): Promise<CaseIncident> {
+    const path = `/cases/${enc(caseId)}/incidents/${enc(incidentId)}`;
+    return read(incidentView, await request(path, { method: 'PATCH', body: patch }));
+  },
+  async deleteIncident(caseId: string, incidentId: string): Promise<void> {
+    await request(`/cases/${enc(caseId)}/incidents/${enc(incidentId)}`, { method: 'DELETE' });
+  },
+
   // Procedures and deadlines
   async listProcedures(caseId: string, signal?: AbortSignal): Promise<Procedure[]> {
     return read(procedureList, await request(`/cases/${enc(caseId)}/procedures`, { signal })).items;

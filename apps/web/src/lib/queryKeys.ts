@@ -11,6 +11,7 @@ export const queryKeys = {
   audit: (id: string) => ['cases', 'detail', id, 'audit'] as const,
   history: (id: string) => ['cases', 'detail', id, 'history'] as const,
   procedures: (id: string) => ['cases', 'detail', id, 'procedures'] as const,
+  incidents: (id: string) => ['cases', 'detail', id, 'incidents'] as const,
   deadlines: ['deadlines'] as const,
   deadlineList: (params: DeadlineListParams) => ['deadlines', params] as const,
   calendar: ['calendar'] as const,

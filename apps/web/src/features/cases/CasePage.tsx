@@ -17,6 +17,7 @@ import { StaffSection } from './StaffSection';
 import { NotesSection } from './NotesSection';
 import { AuditSection, HistorySection } from './AuditSections';
 import { ProcedureSection } from '../procedure/ProcedureSection';
+import { IncidentsSection } from '../incidents/IncidentsSection';
 
 export function CasePage() {
   const session = useRequiredSession();
@@ -115,6 +116,7 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
 
       <ProfileSection detail={detail} />
       <FamilySection detail={detail} />
+      <IncidentsSection caseId={detail.id} />
       <StaffSection detail={detail} />
       <ProcedureSection caseId={detail.id} />
       {abilities.readNoteClasses.length > 0 ? <NotesSection detail={detail} /> : null}
