@@ -2,14 +2,22 @@
  * Accessibility: axe-core finds no serious or critical WCAG 2.1 AA violation
  * on the main pages (the account page also with a new calendar link and the
  * dialog before replacing it; the case page also with its violence history's
- * form open and refused); nothing scrolls sideways on a 360-pixel phone;
+ * form open and refused, and with a document and the upload form refused);
+ * nothing scrolls sideways on a 360-pixel phone;
  * and the case search can be reached and used with the keyboard alone.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './support/env.js';
 import { catalogue } from './support/i18n.js';
-import { apiAddIncident, apiAddProcedure, apiCreateCase, apiSignIn } from './support/app.js';
+import {
+  apiAddIncident,
+  apiAddProcedure,
+  apiCreateCase,
+  apiSignIn,
+  apiUploadDocument,
+} from './support/app.js';
+import { pdf } from './support/files.js';
 
 const t = catalogue('es');
 
@@ -67,6 +75,18 @@ async function setUp(page: Page): Promise<string> {
     reportedToDetail: 'Visitaduría de Tapachula',
     narrative: 'Relato de prueba para la revisión de accesibilidad.',
   });
+  // A document, so that its card, download link and delete button are on the case page.
+  await apiUploadDocument(
+    page.request,
+    csrf,
+    created.id,
+    { kind: 'identity', documentDate: '2024-06-12', description: 'Pasaporte de Haití, páginas 1 y 2' },
+    {
+      name: 'pasaporte-escaneado-con-un-nombre-de-archivo-largo.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf('Pasaporte'),
+    },
+  );
   return created.id;
 }
 
@@ -93,6 +113,16 @@ async function openIncidentForm(page: Page): Promise<void> {
   await expect(form.getByLabel(t('incidents.field.from'))).toHaveAttribute('aria-invalid', 'true');
   await form.getByText(t('incidents.gbvDefinitions')).click();
   await expect(form.getByText(t('incidents.gbvDefinition.denial_of_resources'))).toBeVisible();
+}
+
+/** The case page's document upload form, submitted empty (refused). */
+async function openDocumentForm(page: Page): Promise<void> {
+  const section = page.getByRole('region', { name: t('documents.title'), exact: true });
+  await expect(section.getByRole('list', { name: t('documents.listLabel') })).toBeVisible();
+  await section.getByRole('button', { name: t('documents.add') }).click();
+  const form = section.getByRole('form', { name: t('documents.addTitle') });
+  await form.getByRole('button', { name: t('documents.addSubmit') }).click();
+  await expect(form.getByLabel(t('documents.field.file'))).toHaveAttribute('aria-invalid', 'true');
 }
 
 /** The revisión rule's form on the rules page, with its legal basis emptied and submitted (refused). */
@@ -152,6 +182,9 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   // The violence history's form open, with its errors showing and the GBVIMS definitions open.
   await openIncidentForm(page);
   await expectNoSeriousViolations(page, 'case page with the incident form and its errors');
+  // The document upload form open, with its errors showing.
+  await openDocumentForm(page);
+  await expectNoSeriousViolations(page, 'case page with the document upload form and its errors');
   // The intake form with its error messages showing.
   await page.goto('/cases/new');
   await page.getByRole('button', { name: t('intake.submit') }).click();
@@ -217,6 +250,8 @@ test('signed-in pages fit a 360-pixel phone without sideways scrolling', async (
   await page.goto(`/cases/${caseId}`);
   await openIncidentForm(page);
   await expectNoHorizontalScroll(page, 'case page with the incident form');
+  await openDocumentForm(page);
+  await expectNoHorizontalScroll(page, 'case page with the document upload form');
   // A deadline rule's form, open on the phone.
   await openRuleForm(page);
   await expectNoHorizontalScroll(page, 'deadline rule form');

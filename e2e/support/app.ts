@@ -108,6 +108,22 @@ export async function apiAddIncident(
   return ((await response.json()) as { id: string }).id;
 }
 
+/** Upload a document to a case through the API (multipart/form-data, like the web app); returns its id. */
+export async function apiUploadDocument(
+  request: APIRequestContext,
+  csrfToken: string,
+  caseId: string,
+  document: { kind: string; description?: string; documentDate?: string },
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<string> {
+  const response = await request.post(`/api/v1/cases/${caseId}/documents`, {
+    multipart: { ...document, file },
+    headers: { Origin: BASE_URL, 'X-CSRF-Token': csrfToken },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
 /** Put someone on a case's team through the API (as someone who may assign). */
 export async function apiAssignStaff(
   request: APIRequestContext,

@@ -24,6 +24,8 @@ import { registerCalendarRoutes } from './modules/calendar/routes.js';
 import { registerDeadlineRuleRoutes } from './modules/deadline-rules/routes.js';
 import { registerIncidentRoutes } from './modules/incidents/routes.js';
 import { registerDocumentRoutes } from './modules/documents/routes.js';
+import { registerConsentRoutes } from './modules/consents/routes.js';
+import { registerRiskRoutes } from './modules/risk/routes.js';
 import { registerMyDeadlinesRoute } from './modules/procedures/my-deadlines.js';
 import { registerProcedureRoutes } from './modules/procedures/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
@@ -112,6 +114,8 @@ export async function buildApp(
       registerNoteRoutes(api, ctx);
       registerIncidentRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
+      registerConsentRoutes(api, ctx);
+      registerRiskRoutes(api, ctx);
       registerProcedureRoutes(api, ctx);
       registerMyDeadlinesRoute(api, ctx);
       registerCalendarRoutes(api, ctx);

@@ -12,7 +12,6 @@ import {
   apiError,
   createTestEnv,
   intake,
-  multipartBody,
   request,
   signIn,
   unknownId,
@@ -31,16 +30,14 @@ import {
   ORG_ENDPOINTS,
   USER_ENDPOINTS,
   caseWorker,
-  decision,
-  incident,
   expectedStatus,
-  member,
   visible,
   type CaseEndpoint,
   type CaseKey,
   type Method,
   type Org,
 } from './access-rules.js';
+import { prepareFresh } from './access-fixtures.js';
 
 let env: TestEnv;
 const sessions = {} as Record<Org, Record<Role, Session>>;
@@ -106,66 +103,7 @@ afterAll(() => env.close());
 
 async function prepare(ep: CaseEndpoint, key: CaseKey): Promise<Record<string, string>> {
   const params: Record<string, string> = { id: caseIds[key], memberId: memberIds[key], userId: spareId };
-  const coordinator = sessions.A.coordinator;
-  if (ep.fresh === 'member') {
-    const created = ok(
-      await request(env, coordinator, 'POST', `${API}/cases/${params.id}/members`, member),
-      201,
-    );
-    params.memberId = created.id as string;
-  }
-  if (ep.fresh === 'procedure' || ep.fresh === 'event') {
-    const procedure = ok(
-      await request(env, coordinator, 'POST', `${API}/cases/${params.id}/procedures`, { label: 'Matriz' }),
-      201,
-    );
-    params.procedureId = procedure.id as string;
-    if (ep.fresh === 'event') {
-      const events = ok(
-        await request(
-          env,
-          coordinator,
-          'POST',
-          `${API}/cases/${params.id}/procedures/${params.procedureId}/events`,
-          decision,
-        ),
-        201,
-      ).events as { id: string }[];
-      params.eventId = must(events[0], 'event').id;
-    }
-  }
-  if (ep.fresh === 'incident') {
-    const created = ok(
-      await request(env, coordinator, 'POST', `${API}/cases/${params.id}/incidents`, incident),
-      201,
-    );
-    params.incidentId = created.id as string;
-  }
-  if (ep.fresh === 'document') {
-    const body = multipartBody(
-      { kind: 'identity' },
-      { name: 'pasaporte.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n') },
-    );
-    const res = await env.app.inject({
-      method: 'POST',
-      url: `${API}/cases/${params.id}/documents`,
-      headers: {
-        cookie: coordinator.cookie,
-        'x-csrf-token': coordinator.csrf,
-        'content-type': body.contentType,
-      },
-      payload: body.payload,
-    });
-    params.documentId = ok(res, 201).id as string;
-  }
-  if (ep.fresh === 'assignment') {
-    ok(
-      await request(env, coordinator, 'PUT', `${API}/cases/${params.id}/staff/${spareId}`, {
-        roleOnCase: 'support',
-      }),
-      200,
-    );
-  }
+  await prepareFresh(env, sessions.A.coordinator, ep.fresh, params, spareId);
   return params;
 }
 
@@ -301,6 +239,8 @@ function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
     entryId: unknownId(),
     incidentId: unknownId(),
     documentId: unknownId(),
+    consentId: unknownId(),
+    assessmentId: unknownId(),
   };
   return [
     { method: 'GET', url: `${API}/session` },

@@ -4,7 +4,7 @@
  * access-matrix.test.ts is generated from these tables: a new endpoint is one
  * more row here.
  */
-import { defaultRule, type Role } from '@senda/domain';
+import { RISK_QUESTION_CODES, defaultRule, type Role } from '@senda/domain';
 import { PASSWORD } from './harness.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,8 +51,21 @@ export interface CaseEndpoint {
   trail?: boolean;
   body?: (who: string) => unknown;
   /** The call needs or consumes what its path names: prepare a fresh one first. */
-  fresh?: 'member' | 'assignment' | 'procedure' | 'event' | 'incident' | 'document';
+  fresh?:
+    'member' | 'assignment' | 'procedure' | 'event' | 'incident' | 'document' | 'consent' | 'assessment';
 }
+
+export const assessment = {
+  assessedOn: '2026-02-02',
+  answers: Object.fromEntries(RISK_QUESTION_CODES.map((q) => [q, 'no'])),
+};
+
+export const consent = {
+  purpose: 'services',
+  scope: ['identity'],
+  method: 'electronic_signature',
+  givenOn: '2026-01-12',
+};
 
 export const incident = {
   from: '2025-11',
@@ -102,6 +115,24 @@ export const CASE_ENDPOINTS: CaseEndpoint[] = [
     fresh: 'incident',
   },
   { method: 'DELETE', path: '/cases/:id/incidents/:incidentId', ok: 204, fresh: 'incident' },
+  { method: 'GET', path: '/cases/:id/risk', ok: 200 },
+  { method: 'POST', path: '/cases/:id/risk', ok: 201, body: () => assessment },
+  {
+    method: 'PUT',
+    path: '/cases/:id/risk/:assessmentId/safety-plan',
+    ok: 200,
+    body: () => ({ measures: ['Cambiar la ruta'] }),
+    fresh: 'assessment',
+  },
+  { method: 'GET', path: '/cases/:id/consents', ok: 200 },
+  { method: 'POST', path: '/cases/:id/consents', ok: 201, body: () => consent },
+  {
+    method: 'POST',
+    path: '/cases/:id/consents/:consentId/withdraw',
+    ok: 200,
+    body: () => ({ withdrawnOn: '2026-02-01', withdrawnBy: 'herself' }),
+    fresh: 'consent',
+  },
   { method: 'GET', path: '/cases/:id/documents', ok: 200 },
   { method: 'GET', path: '/cases/:id/documents/:documentId/file', ok: 200, fresh: 'document' },
   { method: 'GET', path: '/cases/:id/audit', ok: 200, trail: true },

@@ -116,6 +116,7 @@ describe('value types', () => {
         status: 'open',
         step: 'engagement',
         familySize: 3,
+        riskLevel: null,
         lastActivityAt: read.lastActivityAt,
         createdAt: read.createdAt,
       },

@@ -3,6 +3,7 @@
  * app's types are both inferred from these: a field not listed here is dropped.
  */
 import { z } from 'zod';
+import { RISK_LEVELS } from './risk/risk.js';
 import { ROLES } from './roles.js';
 import { UI_LOCALES } from './languages.js';
 import {
@@ -85,6 +86,8 @@ export const caseSummaryView = z.object({
   status: z.enum(CASE_STATUSES),
   step: z.enum(CASE_STEPS),
   familySize: z.number(),
+  /** The newest risk assessment's level, or null. */
+  riskLevel: z.enum(RISK_LEVELS).nullable(),
   lastActivityAt: z.string(),
   createdAt: z.string(),
 });

@@ -59,6 +59,19 @@ export const FIELD_ERROR_CODES = [
   'file_type_not_allowed',
   'file_too_large',
   'file_empty',
+  // Consent.
+  'recipient_required',
+  'expiry_before_given',
+  'witness_required',
+  'signed_form_required',
+  'consent_must_be_hers',
+  'caregiver_required',
+  'child_assent_required',
+  'withdrawal_before_given',
+  'document_not_found',
+  // Risk assessment.
+  'override_reason_required',
+  'override_same_level',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

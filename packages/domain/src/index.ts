@@ -12,3 +12,5 @@ export * from './calendar/index.js';
 export * from './procedure/index.js';
 export * from './violence/index.js';
 export * from './documents/index.js';
+export * from './consent/index.js';
+export * from './risk/index.js';

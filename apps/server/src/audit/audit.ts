@@ -48,7 +48,13 @@ export type AuditAction =
   | 'case.documents.read'
   | 'case.document.create'
   | 'case.document.download'
-  | 'case.document.delete';
+  | 'case.document.delete'
+  | 'case.consents.read'
+  | 'case.consent.create'
+  | 'case.consent.withdraw'
+  | 'case.risk.read'
+  | 'case.risk.create'
+  | 'case.safety_plan.update';
 
 export type EntityType =
   | 'organization'
@@ -64,7 +70,9 @@ export type EntityType =
   | 'calendar_feed'
   | 'deadline_rule'
   | 'case_incident'
-  | 'case_document';
+  | 'case_document'
+  | 'case_consent'
+  | 'case_risk_assessment';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -7,6 +7,8 @@ import * as m0004 from './migrations/0004_notifications.js';
 import * as m0005 from './migrations/0005_deadline_rules.js';
 import * as m0006 from './migrations/0006_incidents.js';
 import * as m0007 from './migrations/0007_documents.js';
+import * as m0008 from './migrations/0008_consents.js';
+import * as m0009 from './migrations/0009_risk.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '0005_deadline_rules': m0005,
   '0006_incidents': m0006,
   '0007_documents': m0007,
+  '0008_consents': m0008,
+  '0009_risk': m0009,
 };
 
 const provider: MigrationProvider = {

@@ -87,6 +87,8 @@ export interface CasesTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** The newest risk assessment's level (null until one is made). */
+  risk_level: string | null;
   last_activity_at: string;
   version: number;
 }
@@ -267,6 +269,49 @@ export interface CaseDocumentsTable {
   created_at: string;
 }
 
+export interface CaseConsentsTable {
+  id: string;
+  case_id: string;
+  purpose: string;
+  recipient: string;
+  /** JSON array of CONSENT_DATA_SCOPES codes. */
+  scope: string;
+  given_by: string;
+  child_assent: number | null;
+  method: string;
+  /** Sealed JSON: caregiverName, caregiverRelationship, witnessName. */
+  people_enc: string;
+  document_id: string | null;
+  given_on: string;
+  expires_on: string | null;
+  age_band: string;
+  withdrawn_on: string | null;
+  withdrawn_by: string | null;
+  withdrawal_note_enc: string | null;
+  withdrawal_recorded_by: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CaseRiskAssessmentsTable {
+  id: string;
+  case_id: string;
+  assessed_on: string;
+  /** JSON object: question code → yes / no / unknown. */
+  answers: string;
+  computed_level: string;
+  score: number;
+  override_level: string | null;
+  override_reason_enc: string;
+  /** The override when there is one, else the computed level. */
+  level: string;
+  notes_enc: string;
+  safety_plan_enc: string | null;
+  assessed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -291,6 +336,8 @@ export interface Database {
   deadline_rules: DeadlineRulesTable;
   case_incidents: CaseIncidentsTable;
   case_documents: CaseDocumentsTable;
+  case_consents: CaseConsentsTable;
+  case_risk_assessments: CaseRiskAssessmentsTable;
 }
 
 // Kept for tables that may later need generated columns.

@@ -147,6 +147,49 @@ export function TextAreaField({
   );
 }
 
+/**
+ * A file input. Its value is the browser's FileList (react-hook-form reads it
+ * as such); `accept` only helps to choose, it checks nothing.
+ */
+export function FileField({
+  label,
+  registration,
+  error,
+  hint,
+  required,
+  className,
+  accept,
+}: BaseFieldProps & { registration: UseFormRegisterReturn; accept?: string }) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  return (
+    <div className={className}>
+      <Label htmlFor={id} label={label} required={required} />
+      {hint ? (
+        <p id={hintId} className="mb-1 text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        aria-invalid={error ? true : undefined}
+        aria-required={required ? true : undefined}
+        aria-describedby={describedBy(hint && hintId, error && errorId)}
+        className={cx(
+          inputClass,
+          'min-w-0 file:me-3 file:rounded-md file:border file:border-slate-500 file:bg-slate-100 file:px-3 file:py-1 file:font-medium file:text-slate-900',
+          error && 'border-red-700',
+        )}
+        {...registration}
+      />
+      <ErrorText id={errorId} error={error} />
+    </div>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

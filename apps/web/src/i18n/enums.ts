@@ -8,6 +8,7 @@ import {
   CASE_ROLES_ON_CASE,
   DEADLINE_STATUSES,
   DEFAULT_DEADLINE_RULES,
+  DOCUMENT_KINDS,
   FILED_BY,
   GBV_CORE_TYPES,
   INCIDENT_CONTEXT_FLAGS,
@@ -21,6 +22,7 @@ import {
   PROCEDURE_EVENT_TYPES,
   PROCEDURE_OUTCOMES,
   PROCEDURE_WARNING_CODES,
+  RISK_LEVELS,
   RESPONSIBLE_PARTIES,
   REVISION_OUTCOMES,
   SIGNING_AUTHORITIES,
@@ -65,6 +67,7 @@ export const ENUM_GROUPS = {
   responsible: RESPONSIBLE_PARTIES,
   authority: AUTHORITIES,
   warning: PROCEDURE_WARNING_CODES,
+  riskLevel: RISK_LEVELS,
   /** Codes of the default deadline rules (a rule the interface does not know shows its code). */
   rule: DEFAULT_DEADLINE_RULES.map((r) => r.code),
   /** Codes of the law's holidays. */
@@ -78,6 +81,8 @@ export const ENUM_GROUPS = {
   reported: REPORTED_ANSWERS,
   reportRecipient: REPORT_RECIPIENTS,
   contextFlag: INCIDENT_CONTEXT_FLAGS,
+  // Documents uploaded to a case (not the papers she holds: that is `document`).
+  documentKind: DOCUMENT_KINDS,
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

@@ -1,11 +1,13 @@
 /**
  * The one way the web app talks to the server. Every request is same-origin
- * JSON; state-changing requests carry the CSRF token of the current session;
- * every failure becomes an `ApiError` with the stable code the UI translates.
+ * JSON (a document upload: multipart/form-data); state-changing requests
+ * carry the CSRF token of the current session; every failure becomes an
+ * `ApiError` with the stable code the UI translates.
  * Response types are inferred from the domain's schemas, never written by hand.
  */
 import { z } from 'zod';
-import { isApiError, read, request } from './http';
+import { API_BASE, isApiError, read, request } from './http';
+import { documentFormData, type DocumentUpload } from './documentUpload';
 import {
   AUTHORITIES,
   auditEntryView,
@@ -17,6 +19,7 @@ import {
   casePageView,
   caseVersionView,
   deadlineRuleView,
+  documentView,
   myDeadlineView,
   notificationView,
   procedureView,
@@ -57,6 +60,7 @@ const historyList = itemsOf(caseVersionView);
 const procedureList = itemsOf(procedureView);
 const myDeadlineList = itemsOf(myDeadlineView);
 const deadlineRuleList = itemsOf(deadlineRuleView);
+const documentList = itemsOf(documentView);
 const notificationList = z.object({ items: z.array(notificationView), unread: z.number() });
 
 export type SessionView = z.infer<typeof sessionView>;
@@ -74,6 +78,8 @@ export type CaseVersion = z.infer<typeof caseVersionView>;
 export type IncidentList = z.infer<typeof incidentListView>;
 export type CaseIncident = z.infer<typeof incidentView>;
 export type IncidentSummary = IncidentList['summary'];
+export type CaseDocument = z.infer<typeof documentView>;
+export type { DocumentUpload };
 export type Procedure = z.infer<typeof procedureView>;
 export type ProcedureEvent = Procedure['events'][number];
 export type Deadline = Procedure['deadlines'][number];
@@ -222,6 +228,21 @@ export const api = {
     await request(`/cases/${enc(caseId)}/incidents/${enc(incidentId)}`, { method: 'DELETE' });
   },
 
+  // Documents (medical reports and evidence come back only to the roles that read them)
+  async listDocuments(caseId: string, signal?: AbortSignal): Promise<CaseDocument[]> {
+    return read(documentList, await request(`/cases/${enc(caseId)}/documents`, { signal })).items;
+  },
+  /** Sent as multipart/form-data; the server decides the file's type from its content. */
+  async uploadDocument(caseId: string, upload: DocumentUpload): Promise<CaseDocument> {
+    return read(
+      documentView,
+      await request(`/cases/${enc(caseId)}/documents`, { method: 'POST', form: documentFormData(upload) }),
+    );
+  },
+  async deleteDocument(caseId: string, documentId: string): Promise<void> {
+    await request(`/cases/${enc(caseId)}/documents/${enc(documentId)}`, { method: 'DELETE' });
+  },
+
   // Procedures and deadlines
   async listProcedures(caseId: string, signal?: AbortSignal): Promise<Procedure[]> {
     return read(procedureList, await request(`/cases/${enc(caseId)}/procedures`, { signal })).items;
@@ -296,3 +317,12 @@ export const api = {
     await request(`/calendar/entries/${enc(entryId)}`, { method: 'DELETE' });
   },
 };
+
+/**
+ * The address of a document's file, for a plain download link: same origin, so
+ * the session cookie goes with it, and only ids in it (never a name). The
+ * server sends it as an attachment and records the download.
+ */
+export function documentFileUrl(caseId: string, documentId: string): string {
+  return `${API_BASE}/cases/${enc(caseId)}/documents/${enc(documentId)}/file`;
+}

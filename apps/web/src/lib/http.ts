@@ -1,7 +1,8 @@
 /**
- * The HTTP core of the web app's API client: same-origin JSON, the CSRF token
- * on writes, every failure an `ApiError` with the stable code the UI
- * translates, and answers checked against the domain's schemas.
+ * The HTTP core of the web app's API client: same-origin JSON (or a form with
+ * a file, as multipart/form-data), the CSRF token on writes, every failure an
+ * `ApiError` with the stable code the UI translates, and answers checked
+ * against the domain's schemas.
  */
 import type { z } from 'zod';
 import { errorBodySchema, type ErrorCode, type FieldError } from '@senda/domain';
@@ -43,7 +44,8 @@ export function configureApi(next: ApiHooks): void {
   hooks = next;
 }
 
-const BASE = '/api/v1';
+/** Where the API lives (same origin); also the start of plain links to it, such as file downloads. */
+export const API_BASE = '/api/v1';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function fallbackCode(status: number): ErrorCode {
@@ -58,9 +60,15 @@ function fallbackCode(status: number): ErrorCode {
   return 'internal';
 }
 
-interface RequestOptions {
+/**
+ * What is sent: nothing, a JSON `body`, or a `form` (multipart/form-data, e.g.
+ * a file upload) passed to `fetch` as it is, so that the browser writes its
+ * Content-Type with the boundary. Never both.
+ */
+type RequestBody = { body?: unknown; form?: undefined } | { body?: undefined; form: FormData };
+
+type RequestOptions = RequestBody & {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
   signal?: AbortSignal | undefined;
   /** A 401 is an expected answer here (e.g. "is anyone signed in?"): do not redirect. */
   expectUnauthenticated?: boolean;
@@ -71,26 +79,26 @@ interface RequestOptions {
    * does not reset the idle clock, so an unattended screen still times out.
    */
   background?: boolean;
-}
+};
 
 export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.form === undefined && options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) {
     const token = hooks.csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
   // Tells the server too, so that polling does not keep the session alive there either.
   if (options.background) headers['X-Senda-Background'] = '1';
-  const url = BASE + path;
+  const url = API_BASE + path;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
     });
   } catch (cause) {

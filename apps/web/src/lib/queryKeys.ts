@@ -12,6 +12,7 @@ export const queryKeys = {
   history: (id: string) => ['cases', 'detail', id, 'history'] as const,
   procedures: (id: string) => ['cases', 'detail', id, 'procedures'] as const,
   incidents: (id: string) => ['cases', 'detail', id, 'incidents'] as const,
+  documents: (id: string) => ['cases', 'detail', id, 'documents'] as const,
   deadlines: ['deadlines'] as const,
   deadlineList: (params: DeadlineListParams) => ['deadlines', params] as const,
   calendar: ['calendar'] as const,

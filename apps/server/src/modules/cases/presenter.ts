@@ -110,6 +110,7 @@ export function presentSummary(
     | 'state'
     | 'status'
     | 'step'
+    | 'risk_level'
     | 'last_activity_at'
     | 'created_at'
   > & { member_count: number | string },
@@ -125,6 +126,7 @@ export function presentSummary(
     status: row.status as CaseSummaryView['status'],
     step: row.step as CaseSummaryView['step'],
     familySize: 1 + Number(row.member_count),
+    riskLevel: row.risk_level as CaseSummaryView['riskLevel'],
     lastActivityAt: row.last_activity_at,
     createdAt: row.created_at,
   };

@@ -118,6 +118,7 @@ export async function searchCases(
       'c.state',
       'c.status',
       'c.step',
+      'c.risk_level',
       'c.last_activity_at',
       'c.created_at',
     ])

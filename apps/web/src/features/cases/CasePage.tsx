@@ -18,6 +18,7 @@ import { NotesSection } from './NotesSection';
 import { AuditSection, HistorySection } from './AuditSections';
 import { ProcedureSection } from '../procedure/ProcedureSection';
 import { IncidentsSection } from '../incidents/IncidentsSection';
+import { DocumentsSection } from '../documents/DocumentsSection';
 
 export function CasePage() {
   const session = useRequiredSession();
@@ -117,6 +118,7 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
       <ProfileSection detail={detail} />
       <FamilySection detail={detail} />
       <IncidentsSection caseId={detail.id} />
+      <DocumentsSection caseId={detail.id} />
       <StaffSection detail={detail} />
       <ProcedureSection caseId={detail.id} />
       {abilities.readNoteClasses.length > 0 ? <NotesSection detail={detail} /> : null}

@@ -4,6 +4,7 @@ import { useFormatters } from '../../lib/format';
 import { useEnumLabel } from '../../lib/options';
 import { cardClass, cx } from '../../components/styles';
 import { useT } from '../../i18n/useT';
+import { RiskBadge } from '../risk/RiskBadge';
 
 function fullName(c: Pick<CaseSummary, 'givenNames' | 'familyNames'>): string {
   return [c.givenNames, c.familyNames].filter(Boolean).join(' ');
@@ -36,6 +37,9 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
             </th>
             <th scope="col" className="px-3 py-2">
               {t('cases.col.step')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('cases.col.risk')}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
               {t('cases.col.familySize')}
@@ -71,6 +75,9 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
                 <StatusBadge status={c.status} />
               </td>
               <td className="px-3 py-2">{label('step', c.step)}</td>
+              <td className="px-3 py-2">
+                <RiskBadge level={c.riskLevel} />
+              </td>
               <td className="px-3 py-2 text-right">{f.number(c.familySize)}</td>
               <td className="px-3 py-2 text-sm whitespace-nowrap">{f.dateTime(c.lastActivityAt)}</td>
             </tr>
@@ -108,6 +115,10 @@ export function CaseCards({ items }: { items: CaseSummary[] }) {
             </dd>
             <dt className="text-slate-700">{t('cases.col.step')}</dt>
             <dd>{label('step', c.step)}</dd>
+            <dt className="text-slate-700">{t('cases.col.risk')}</dt>
+            <dd>
+              <RiskBadge level={c.riskLevel} />
+            </dd>
             <dt className="text-slate-700">{t('cases.col.familySize')}</dt>
             <dd>{f.number(c.familySize)}</dd>
             <dt className="text-slate-700">{t('cases.col.lastActivity')}</dt>
