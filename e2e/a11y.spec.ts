@@ -125,6 +125,20 @@ async function openDocumentForm(page: Page): Promise<void> {
   await expect(form.getByLabel(t('documents.field.file'))).toHaveAttribute('aria-invalid', 'true');
 }
 
+/** The case page's risk assessment and consent forms, submitted empty (refused). */
+async function openCareForms(page: Page): Promise<void> {
+  const risk = page.getByRole('region', { name: t('risk.title'), exact: true });
+  await risk.getByRole('button', { name: t('risk.add') }).click();
+  const riskForm = risk.getByRole('form', { name: t('risk.addTitle') });
+  await riskForm.getByRole('button', { name: t('risk.addSubmit') }).click();
+  await expect(riskForm.getByText(t('form.fixErrors'))).toBeVisible();
+  const consents = page.getByRole('region', { name: t('consents.title'), exact: true });
+  await consents.getByRole('button', { name: t('consents.add') }).click();
+  const consentForm = consents.getByRole('form', { name: t('consents.addTitle') });
+  await consentForm.getByRole('button', { name: t('consents.addSubmit') }).click();
+  await expect(consentForm.getByLabel(t('consents.field.purpose'))).toHaveAttribute('aria-invalid', 'true');
+}
+
 /** The revisión rule's form on the rules page, with its legal basis emptied and submitted (refused). */
 async function openRuleForm(page: Page): Promise<void> {
   await page.goto('/admin/deadline-rules');
@@ -185,6 +199,9 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   // The document upload form open, with its errors showing.
   await openDocumentForm(page);
   await expectNoSeriousViolations(page, 'case page with the document upload form and its errors');
+  // The risk assessment and consent forms open, with their errors showing.
+  await openCareForms(page);
+  await expectNoSeriousViolations(page, 'case page with the risk and consent forms and their errors');
   // The intake form with its error messages showing.
   await page.goto('/cases/new');
   await page.getByRole('button', { name: t('intake.submit') }).click();

@@ -4,7 +4,16 @@
  * that each value has its key in every language.
  */
 import {
+  AGE_BANDS,
   AUTHORITIES,
+  CONSENT_DATA_SCOPES,
+  CONSENT_GIVERS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  CONSENT_STATUSES,
+  CONSENT_WITHDRAWERS,
+  RISK_ANSWERS,
+  RISK_QUESTION_CODES,
   CASE_ROLES_ON_CASE,
   DEADLINE_STATUSES,
   DEFAULT_DEADLINE_RULES,
@@ -83,6 +92,17 @@ export const ENUM_GROUPS = {
   contextFlag: INCIDENT_CONTEXT_FLAGS,
   // Documents uploaded to a case (not the papers she holds: that is `document`).
   documentKind: DOCUMENT_KINDS,
+  // Risk assessment: the questions (their texts) and the answers.
+  riskQuestion: RISK_QUESTION_CODES,
+  riskAnswer: RISK_ANSWERS,
+  // Consents.
+  consentPurpose: CONSENT_PURPOSES,
+  consentScope: CONSENT_DATA_SCOPES,
+  consentGiver: CONSENT_GIVERS,
+  consentMethod: CONSENT_METHODS,
+  consentWithdrawer: CONSENT_WITHDRAWERS,
+  ageBand: AGE_BANDS,
+  consentStatus: CONSENT_STATUSES,
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

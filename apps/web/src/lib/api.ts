@@ -10,6 +10,7 @@ import { API_BASE, isApiError, read, request } from './http';
 import { documentFormData, type DocumentUpload } from './documentUpload';
 import {
   AUTHORITIES,
+  RISK_LEVELS,
   auditEntryView,
   calendarEntryView,
   calendarFeedCreated,
@@ -20,6 +21,9 @@ import {
   caseVersionView,
   deadlineRuleView,
   documentView,
+  consentListView,
+  consentView,
+  riskAssessmentView,
   myDeadlineView,
   notificationView,
   procedureView,
@@ -32,6 +36,11 @@ import {
   staffView,
   userView,
   type CaseCreateInput,
+  type ConsentInput,
+  type ConsentWithdrawalInput,
+  type RiskAssessmentInput,
+  type RiskLevel,
+  type SafetyPlanInput,
   type CaseSearchInput,
   type CaseUpdateInput,
   type DatedEntryInput,
@@ -80,6 +89,11 @@ export type CaseIncident = z.infer<typeof incidentView>;
 export type IncidentSummary = IncidentList['summary'];
 export type CaseDocument = z.infer<typeof documentView>;
 export type { DocumentUpload };
+export type ConsentList = z.infer<typeof consentListView>;
+export type CaseConsent = z.infer<typeof consentView>;
+export type RiskAssessment = z.infer<typeof riskAssessmentView>;
+const riskList = z.object({ items: z.array(riskAssessmentView), current: z.enum(RISK_LEVELS).nullable() });
+export type RiskList = { items: RiskAssessment[]; current: RiskLevel | null };
 export type Procedure = z.infer<typeof procedureView>;
 export type ProcedureEvent = Procedure['events'][number];
 export type Deadline = Procedure['deadlines'][number];
@@ -241,6 +255,40 @@ export const api = {
   },
   async deleteDocument(caseId: string, documentId: string): Promise<void> {
     await request(`/cases/${enc(caseId)}/documents/${enc(documentId)}`, { method: 'DELETE' });
+  },
+
+  // Consents: what she agreed to, and what is in force today
+  async listConsents(caseId: string, signal?: AbortSignal): Promise<ConsentList> {
+    return read(consentListView, await request(`/cases/${enc(caseId)}/consents`, { signal }));
+  },
+  async addConsent(caseId: string, input: ConsentInput): Promise<CaseConsent> {
+    return read(
+      consentView,
+      await request(`/cases/${enc(caseId)}/consents`, { method: 'POST', body: input }),
+    );
+  },
+  async withdrawConsent(
+    caseId: string,
+    consentId: string,
+    input: ConsentWithdrawalInput,
+  ): Promise<CaseConsent> {
+    const path = `/cases/${enc(caseId)}/consents/${enc(consentId)}/withdraw`;
+    return read(consentView, await request(path, { method: 'POST', body: input }));
+  },
+
+  // Risk assessments (newest first) and their safety plans
+  async listRiskAssessments(caseId: string, signal?: AbortSignal): Promise<RiskList> {
+    return read(riskList, await request(`/cases/${enc(caseId)}/risk`, { signal }));
+  },
+  async addRiskAssessment(caseId: string, input: RiskAssessmentInput): Promise<RiskAssessment> {
+    return read(
+      riskAssessmentView,
+      await request(`/cases/${enc(caseId)}/risk`, { method: 'POST', body: input }),
+    );
+  },
+  async saveSafetyPlan(caseId: string, assessmentId: string, plan: SafetyPlanInput): Promise<RiskAssessment> {
+    const path = `/cases/${enc(caseId)}/risk/${enc(assessmentId)}/safety-plan`;
+    return read(riskAssessmentView, await request(path, { method: 'PUT', body: plan }));
   },
 
   // Procedures and deadlines

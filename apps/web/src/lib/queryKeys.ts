@@ -13,6 +13,8 @@ export const queryKeys = {
   procedures: (id: string) => ['cases', 'detail', id, 'procedures'] as const,
   incidents: (id: string) => ['cases', 'detail', id, 'incidents'] as const,
   documents: (id: string) => ['cases', 'detail', id, 'documents'] as const,
+  consents: (id: string) => ['cases', 'detail', id, 'consents'] as const,
+  risk: (id: string) => ['cases', 'detail', id, 'risk'] as const,
   deadlines: ['deadlines'] as const,
   deadlineList: (params: DeadlineListParams) => ['deadlines', params] as const,
   calendar: ['calendar'] as const,

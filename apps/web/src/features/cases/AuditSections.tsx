@@ -8,9 +8,30 @@ import { cardClass } from '../../components/styles';
 import { useOptionalT, useT } from '../../i18n/useT';
 import { fieldLabelKey, formatFieldValue } from './fieldValues';
 
-function useFieldLabel(): (field: string) => string {
+/**
+ * The label of a field named in an audit entry. Entries about a case's parts
+ * (incidents, documents, consents, risk) name the part's own fields; reading
+ * the documents names the kinds read.
+ */
+function useFieldLabel(): (field: string, action?: string) => string {
   const t = useT();
-  return (field) => {
+  const optional = useOptionalT();
+  return (field, action = '') => {
+    const own =
+      action.startsWith('case.incident') && field === 'facts'
+        ? optional('audit.field.facts')
+        : action.startsWith('case.incident')
+          ? optional(`incidents.field.${field}`)
+          : action === 'case.documents.read'
+            ? optional(`enum.documentKind.${field}`)
+            : action.startsWith('case.document')
+              ? optional(`documents.field.${field}`)
+              : action.startsWith('case.consent') ||
+                  action.startsWith('case.risk') ||
+                  action.startsWith('case.safety')
+                ? optional(`audit.field.${field}`)
+                : undefined;
+    if (own) return own;
     const key = fieldLabelKey(field);
     return key ? t(key) : field;
   };
@@ -68,7 +89,9 @@ export function AuditSection({ caseId }: { caseId: string }) {
                   <td className="px-3 py-2">
                     {optional(`audit.action.${e.action}`) ?? <code className="break-all">{e.action}</code>}
                   </td>
-                  <td className="px-3 py-2">{f.list(e.fields.map(fieldLabel))}</td>
+                  <td className="px-3 py-2">
+                    {f.list(e.fields.map((field) => fieldLabel(field, e.action)))}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -19,6 +19,8 @@ import { AuditSection, HistorySection } from './AuditSections';
 import { ProcedureSection } from '../procedure/ProcedureSection';
 import { IncidentsSection } from '../incidents/IncidentsSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
+import { RiskSection } from '../risk/RiskSection';
+import { ConsentSection } from '../consent/ConsentSection';
 
 export function CasePage() {
   const session = useRequiredSession();
@@ -118,7 +120,9 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
       <ProfileSection detail={detail} />
       <FamilySection detail={detail} />
       <IncidentsSection caseId={detail.id} />
+      <RiskSection caseId={detail.id} />
       <DocumentsSection caseId={detail.id} />
+      <ConsentSection caseId={detail.id} />
       <StaffSection detail={detail} />
       <ProcedureSection caseId={detail.id} />
       {abilities.readNoteClasses.length > 0 ? <NotesSection detail={detail} /> : null}
