@@ -1,3 +1,4 @@
+export * from './age.js';
 export * from './api.js';
 export * from './case.js';
 export * from './common.js';

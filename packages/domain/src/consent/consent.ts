@@ -18,6 +18,7 @@
  * `caregiver_required`, `child_assent_required`, `withdrawal_before_given`.
  */
 import { z } from 'zod';
+import { ageOn, type SurvivorAge } from '../age.js';
 import { isoDate, notInFuture, shortText } from '../common.js';
 
 export const CONSENT_PURPOSES = [
@@ -88,18 +89,8 @@ export const consentWithdrawalInput = z.strictObject({
 export type ConsentWithdrawalInput = z.input<typeof consentWithdrawalInput>;
 
 /** Her age band on a day, from her birth date or the age estimated when the case was registered. */
-export function ageBandOn(
-  survivor: { birthDate: string | null; estimatedAge: number | null; registeredOn: string },
-  day: string,
-): AgeBand {
-  const years = (from: string, to: string) => {
-    const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-    const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-    return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
-  };
-  let age: number | null = null;
-  if (survivor.birthDate) age = years(survivor.birthDate, day);
-  else if (survivor.estimatedAge !== null) age = survivor.estimatedAge + years(survivor.registeredOn, day);
+export function ageBandOn(survivor: SurvivorAge, day: string): AgeBand {
+  const age = ageOn(survivor, day);
   if (age === null) return 'unknown';
   if (age >= 18) return 'adult';
   if (age >= 15) return 'age_15_17';

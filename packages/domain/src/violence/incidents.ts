@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { isCleanText, shortText, todayInMexico } from '../common.js';
 import { COUNTRY_CODES, MX_STATE_CODES } from '../geo.js';
 import type { Role } from '../roles.js';
+import { ageOn, type SurvivorAge } from '../age.js';
 
 /** Where on her journey it happened. */
 export const INCIDENT_PHASES = ['origin', 'transit', 'mexico'] as const;
@@ -207,19 +208,7 @@ export function incidentContextFlags(
  * may have happened: from her birth date, or from the age estimated when the
  * case was opened. Null when neither is known.
  */
-export function ageAtIncident(
-  survivor: { birthDate: string | null; estimatedAge: number | null; registeredOn: string },
-  from: string,
-): number | null {
+export function ageAtIncident(survivor: SurvivorAge, from: string): number | null {
   const start = partialDateRange(from)?.first;
-  if (!start) return null;
-  const years = (a: string, b: string) => {
-    const [ay, am, ad] = a.split('-').map(Number) as [number, number, number];
-    const [by, bm, bd] = b.split('-').map(Number) as [number, number, number];
-    return by - ay - (bm < am || (bm === am && bd < ad) ? 1 : 0);
-  };
-  if (survivor.birthDate) return Math.max(0, years(survivor.birthDate, start));
-  if (survivor.estimatedAge !== null)
-    return Math.max(0, survivor.estimatedAge - years(start, survivor.registeredOn));
-  return null;
+  return start ? ageOn(survivor, start) : null;
 }

@@ -1,3 +1,4 @@
+import type { SurvivorAge } from '@senda/domain';
 import type { Actor, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { CasesTable } from '../../db/schema.js';
@@ -44,4 +45,15 @@ export async function caseDetail(ctx: AppContext, trx: Db, actor: Actor, row: Ca
 
 export async function touchCase(trx: Db, caseId: string, at: string): Promise<void> {
   await trx.updateTable('cases').set({ last_activity_at: at }).where('id', '=', caseId).execute();
+}
+
+/** What the case records about her age (for age-dependent rules: consent bands, a girl survivor). */
+export function survivorAgeOf(
+  row: Pick<CasesTable, 'birth_date' | 'estimated_age' | 'created_at'>,
+): SurvivorAge {
+  return {
+    birthDate: row.birth_date,
+    estimatedAge: row.estimated_age,
+    registeredOn: row.created_at.slice(0, 10),
+  };
 }

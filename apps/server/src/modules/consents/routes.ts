@@ -29,7 +29,7 @@ import type { Db } from '../../db/database.js';
 import type { CaseConsentsTable } from '../../db/schema.js';
 import { actorOf } from '../../http/auth.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
-import { findVisibleCase, touchCase } from '../cases/queries.js';
+import { findVisibleCase, survivorAgeOf, touchCase } from '../cases/queries.js';
 import { caseErrors, caseParams } from '../cases/routes.js';
 
 const consentParams = z.strictObject({ id: z.uuid(), consentId: z.uuid() });
@@ -166,14 +166,7 @@ export function registerConsentRoutes(app: FastifyInstance, ctx: AppContext): vo
       const consent = request.body;
       const view = await inTransaction(ctx, async (trx) => {
         const survivor = await findVisibleCase(trx, actor, request.params.id);
-        const band = ageBandOn(
-          {
-            birthDate: survivor.birth_date,
-            estimatedAge: survivor.estimated_age,
-            registeredOn: survivor.created_at.slice(0, 10),
-          },
-          consent.givenOn,
-        );
+        const band = ageBandOn(survivorAgeOf(survivor), consent.givenOn);
         const problems = consentIssuesForAge(consent, band);
         if (consent.documentId !== null) {
           const document = await trx

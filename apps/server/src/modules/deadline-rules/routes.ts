@@ -37,22 +37,18 @@ const errors = {
 
 async function ruleViews(db: Db, orgId: string): Promise<DeadlineRuleView[]> {
   const stored = await loadStoredRules(db, orgId);
+  const updaters = [...new Set(stored.flatMap((r) => (r.row.updated_by ? [r.row.updated_by] : [])))];
   const names = new Map(
-    (
-      await db
-        .selectFrom('users')
-        .select(['id', 'display_name'])
-        .where('org_id', '=', orgId)
-        .where(
-          'id',
-          'in',
-          stored
-            .map((s) => s.row.updated_by ?? '')
-            .filter(Boolean)
-            .concat(['']),
-        )
-        .execute()
-    ).map((u) => [u.id, u.display_name]),
+    updaters.length
+      ? (
+          await db
+            .selectFrom('users')
+            .select(['id', 'display_name'])
+            .where('org_id', '=', orgId)
+            .where('id', 'in', updaters)
+            .execute()
+        ).map((u) => [u.id, u.display_name])
+      : [],
   );
   const byCode = new Map(stored.map((s) => [s.row.code, s]));
   return mergeDeadlineRules(stored.map((s) => s.rule)).map((input) => {

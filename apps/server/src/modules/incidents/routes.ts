@@ -28,7 +28,7 @@ import type { Db } from '../../db/database.js';
 import type { CaseIncidentsTable, CasesTable } from '../../db/schema.js';
 import { actorOf } from '../../http/auth.js';
 import { invalid, notFound } from '../../http/errors.js';
-import { findVisibleCase, touchCase } from '../cases/queries.js';
+import { findVisibleCase, survivorAgeOf, touchCase } from '../cases/queries.js';
 import { caseErrors, caseParams } from '../cases/routes.js';
 
 const incidentParams = z.strictObject({ id: z.uuid(), incidentId: z.uuid() });
@@ -92,14 +92,7 @@ async function present(
       unreadable = true;
     }
   }
-  const age = ageAtIncident(
-    {
-      birthDate: survivor.birth_date,
-      estimatedAge: survivor.estimated_age,
-      registeredOn: survivor.created_at.slice(0, 10),
-    },
-    facts.from,
-  );
+  const age = ageAtIncident(survivorAgeOf(survivor), facts.from);
   return {
     id: row.id,
     ...facts,

@@ -13,6 +13,7 @@ import { buttonClass, cardClass, cx, inputClass } from '../../components/styles'
 import { useT } from '../../i18n/useT';
 import { NoCaseAccess } from '../cases/CaseListPage';
 import { EntryForm } from './EntryForm';
+import { refreshDeadlines } from '../../lib/refresh';
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -161,9 +162,7 @@ function EntryList({ entries, canEdit }: { entries: CalendarEntry[]; canEdit: bo
     onSuccess: async () => {
       setToDelete(null);
       setAnnouncement(t('calendar.entry.removed'));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.calendar });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.cases });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines });
+      await refreshDeadlines(queryClient, queryKeys.calendar);
     },
   });
   const when = (e: CalendarEntry) =>

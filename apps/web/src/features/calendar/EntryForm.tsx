@@ -10,6 +10,7 @@ import { useEnumLabel } from '../../lib/options';
 import { FormError, SelectField, TextField } from '../../components/forms';
 import { buttonClass } from '../../components/styles';
 import { useT } from '../../i18n/useT';
+import { refreshDeadlines } from '../../lib/refresh';
 
 type EntryKind = DatedEntryInput['kind'];
 interface EntryFormValues {
@@ -55,9 +56,7 @@ export function EntryForm({ authority }: { authority: Authority }) {
     onSuccess: async (entry) => {
       form.reset({ ...EMPTY, kind: entry.kind });
       setAnnouncement(t('calendar.entry.added', { authority: label('authority', entry.authority) }));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.calendar });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.cases });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines });
+      await refreshDeadlines(queryClient, queryKeys.calendar);
     },
     onError: (error) => {
       if (isApiError(error, 'validation_failed'))

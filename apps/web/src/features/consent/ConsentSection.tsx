@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type ConsentList } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
@@ -7,6 +7,7 @@ import { buttonClass, cardClass } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { ConsentCard } from './ConsentCard';
 import { ConsentForm } from './ConsentForm';
+import { useReturnFocus } from '../../lib/focus';
 
 /** What is in force today, as plain statements with a symbol each (never colour alone). */
 function InForce({ inForce }: { inForce: ConsentList['inForce'] }) {
@@ -53,14 +54,7 @@ export function ConsentSection({ caseId }: { caseId: string }) {
   });
   const [adding, setAdding] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const addButton = useRef<HTMLButtonElement>(null);
-  const focusAdd = useRef(false);
-  useEffect(() => {
-    if (!adding && focusAdd.current) {
-      focusAdd.current = false;
-      addButton.current?.focus();
-    }
-  }, [adding]);
+  const { target: addButton, returnFocus: returnFocusToAdd } = useReturnFocus(adding);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.consents(caseId) });
   const data = consents.data;
@@ -103,7 +97,7 @@ export function ConsentSection({ caseId }: { caseId: string }) {
           <ConsentForm
             caseId={caseId}
             onDone={(saved) => {
-              focusAdd.current = true;
+              returnFocusToAdd();
               setAdding(false);
               if (saved) {
                 setAnnouncement(t('consents.added'));

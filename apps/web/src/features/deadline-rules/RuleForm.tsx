@@ -12,6 +12,7 @@ import { CheckboxField, FormError, SelectField, TextField } from '../../componen
 import { buttonClass, cx } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { conditionFieldsOf, conditionGroup, ruleOfValues, type RuleFormValues } from './ruleFormValues';
+import { refreshDeadlines } from '../../lib/refresh';
 
 const validateRule = zodResolver(deadlineRuleSchema, zodErrorMap);
 
@@ -65,9 +66,7 @@ export function RuleForm({
   const save = useMutation({
     mutationFn: (rule: DeadlineRuleInput) => api.saveDeadlineRule(rule),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlineRules });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.cases });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines });
+      await refreshDeadlines(queryClient, queryKeys.deadlineRules);
       onDone(saved);
     },
     onError: (error) => {

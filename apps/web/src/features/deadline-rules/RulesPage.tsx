@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type DeadlineRuleItem } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
@@ -14,6 +14,8 @@ import { NoCaseAccess } from '../cases/CaseListPage';
 import { useRuleLabel } from '../procedure/DeadlineCard';
 import { RuleForm } from './RuleForm';
 import { NEW_RULE, conditionGroup, valuesOfRule } from './ruleFormValues';
+import { useReturnFocus } from '../../lib/focus';
+import { refreshDeadlines } from '../../lib/refresh';
 
 /**
  * The deadline rules in effect for the organization, with their legal basis.
@@ -34,14 +36,7 @@ function RulesView({ canEdit }: { canEdit: boolean }) {
   });
   const [adding, setAdding] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const addButton = useRef<HTMLButtonElement>(null);
-  const focusAdd = useRef(false);
-  useEffect(() => {
-    if (!adding && focusAdd.current) {
-      focusAdd.current = false;
-      addButton.current?.focus();
-    }
-  }, [adding]);
+  const { target: addButton, returnFocus: returnFocusToAdd } = useReturnFocus(adding);
   return (
     <div className="space-y-6">
       <div>
@@ -65,7 +60,7 @@ function RulesView({ canEdit }: { canEdit: boolean }) {
             isNew
             title={t('rules.addTitle')}
             onDone={(saved) => {
-              focusAdd.current = true;
+              returnFocusToAdd();
               setAdding(false);
               if (saved) setAnnouncement(t('rules.saved', { rule: saved.rule.name ?? saved.rule.code }));
             }}
@@ -132,15 +127,7 @@ function RuleCard({
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const focusEdit = useRef(false);
-  useEffect(() => {
-    // Back on the "Change" button once the form closes (saved or cancelled).
-    if (!editing && focusEdit.current) {
-      focusEdit.current = false;
-      editButton.current?.focus();
-    }
-  }, [editing]);
+  const { target: editButton, returnFocus: returnFocusToEdit } = useReturnFocus(editing);
   const { rule, origin } = item;
   const name = ruleLabel({ ruleCode: rule.code, ruleName: rule.name ?? null });
   const reset = useMutation({
@@ -148,9 +135,7 @@ function RuleCard({
     onSuccess: async () => {
       setConfirming(false);
       onAnnounce(t(origin === 'custom' ? 'rules.removed' : 'rules.restored', { rule: name }));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlineRules });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.cases });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines });
+      await refreshDeadlines(queryClient, queryKeys.deadlineRules);
     },
   });
   const events = (list: readonly string[]) =>
@@ -238,7 +223,7 @@ function RuleCard({
             isNew={false}
             title={t('rules.editTitle', { rule: name })}
             onDone={(saved) => {
-              focusEdit.current = true;
+              returnFocusToEdit();
               setEditing(false);
               if (saved) onAnnounce(t('rules.saved', { rule: name }));
             }}

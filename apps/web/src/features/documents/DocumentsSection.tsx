@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { documentKindsFor } from '@senda/domain';
 import { api, type CaseDocument } from '../../lib/api';
@@ -10,6 +10,8 @@ import { buttonClass, cardClass } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { DocumentCard } from './DocumentCard';
 import { DocumentUploadForm } from './DocumentUploadForm';
+import { useReturnFocus } from '../../lib/focus';
+import { refreshCasePart } from '../../lib/refresh';
 
 /**
  * The case's documents: her papers, COMAR's constancia and resolutions,
@@ -30,21 +32,9 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
   const [removing, setRemoving] = useState<CaseDocument | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
-  const focusAdd = useRef(false);
-  useEffect(() => {
-    // Back on "Upload a document" once its form closes (uploaded or cancelled).
-    if (!adding && focusAdd.current) {
-      focusAdd.current = false;
-      addButton.current?.focus();
-    }
-  }, [adding]);
+  const { target: addButton, returnFocus: returnFocusToAdd } = useReturnFocus(adding);
 
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: queryKeys.documents(caseId) });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
-    await queryClient.invalidateQueries({ queryKey: [...queryKeys.cases, 'list'] });
-  };
+  const refresh = () => refreshCasePart(queryClient, caseId, queryKeys.documents(caseId));
 
   const remove = useMutation({
     mutationFn: (document: CaseDocument) => api.deleteDocument(caseId, document.id),
@@ -102,7 +92,7 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
             caseId={caseId}
             kinds={kinds}
             onDone={(outcome) => {
-              focusAdd.current = true;
+              returnFocusToAdd();
               setAdding(false);
               if (outcome !== 'cancelled') {
                 setAnnouncement(t('documents.added', { name: outcome.fileName || '—' }));

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { CaseIncident } from '../../lib/api';
 import { useFormatters } from '../../lib/format';
 import { useEnumLabel } from '../../lib/options';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { ContextFlagBadge } from './IncidentOverview';
 import { IncidentForm, type IncidentFormOutcome } from './IncidentForm';
 import { formatWhen } from './partialDates';
+import { useReturnFocus } from '../../lib/focus';
 
 /** "noviembre de 2025 · En tránsito": when (as precisely as it was written) and where on her journey. */
 export function useIncidentTitle(): (incident: Pick<CaseIncident, 'from' | 'to' | 'phase'>) => string {
@@ -40,15 +41,7 @@ export function IncidentCard({
   const title = useIncidentTitle()(incident);
   const titleId = useId();
   const [editing, setEditing] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const focusEdit = useRef(false);
-  useEffect(() => {
-    // Back on the "Edit" button once the form closes (saved or cancelled).
-    if (!editing && focusEdit.current) {
-      focusEdit.current = false;
-      editButton.current?.focus();
-    }
-  }, [editing]);
+  const { target: editButton, returnFocus: returnFocusToEdit } = useReturnFocus(editing);
 
   if (editing)
     return (
@@ -57,7 +50,7 @@ export function IncidentCard({
         incident={incident}
         title={t('incidents.editTitle', { title })}
         onDone={(outcome) => {
-          focusEdit.current = true;
+          returnFocusToEdit();
           setEditing(false);
           if (outcome !== 'cancelled') void onSaved(outcome);
         }}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type CaseIncident } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
@@ -9,6 +9,8 @@ import { useT } from '../../i18n/useT';
 import { IncidentCard, useIncidentTitle } from './IncidentCard';
 import { IncidentForm } from './IncidentForm';
 import { IncidentOverview } from './IncidentOverview';
+import { useReturnFocus } from '../../lib/focus';
+import { refreshCasePart } from '../../lib/refresh';
 
 /**
  * The case's violence history: a summary at a glance, the incidents one by
@@ -28,21 +30,9 @@ export function IncidentsSection({ caseId }: { caseId: string }) {
   const [removing, setRemoving] = useState<CaseIncident | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
-  const focusAdd = useRef(false);
-  useEffect(() => {
-    // Back on "Record an incident" once its form closes (saved or cancelled).
-    if (!adding && focusAdd.current) {
-      focusAdd.current = false;
-      addButton.current?.focus();
-    }
-  }, [adding]);
+  const { target: addButton, returnFocus: returnFocusToAdd } = useReturnFocus(adding);
 
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: queryKeys.incidents(caseId) });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
-    await queryClient.invalidateQueries({ queryKey: [...queryKeys.cases, 'list'] });
-  };
+  const refresh = () => refreshCasePart(queryClient, caseId, queryKeys.incidents(caseId));
 
   const remove = useMutation({
     mutationFn: (incident: CaseIncident) => api.deleteIncident(caseId, incident.id),
@@ -109,7 +99,7 @@ export function IncidentsSection({ caseId }: { caseId: string }) {
             caseId={caseId}
             title={t('incidents.addTitle')}
             onDone={(outcome) => {
-              focusAdd.current = true;
+              returnFocusToAdd();
               setAdding(false);
               if (typeof outcome === 'object') {
                 setAnnouncement(t('incidents.added', { title: titleOf(outcome) }));

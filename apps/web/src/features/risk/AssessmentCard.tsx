@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SafetyPlan } from '@senda/domain';
 import type { RiskAssessment } from '../../lib/api';
 import { useFormatters } from '../../lib/format';
@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/catalogues';
 import { RiskBadge } from './RiskBadge';
 import { SafetyPlanForm } from './SafetyPlanForm';
 import { PLAN_LISTS, planIsEmpty } from './riskValues';
+import { useReturnFocus } from '../../lib/focus';
 
 const LIST_TITLES: Record<(typeof PLAN_LISTS)[number], MessageKey> = {
   risks: 'risk.plan.risks',
@@ -87,14 +88,7 @@ export function AssessmentCard({
   const label = useEnumLabel();
   const titleId = useId();
   const [editing, setEditing] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const focusEdit = useRef(false);
-  useEffect(() => {
-    if (!editing && focusEdit.current) {
-      focusEdit.current = false;
-      editButton.current?.focus();
-    }
-  }, [editing]);
+  const { target: editButton, returnFocus: returnFocusToEdit } = useReturnFocus(editing);
   const date = f.date(assessment.assessedOn);
   return (
     <article aria-labelledby={titleId} className="rounded-md border border-slate-300 bg-white p-4">
@@ -144,7 +138,7 @@ export function AssessmentCard({
           caseId={caseId}
           assessment={assessment}
           onDone={(saved) => {
-            focusEdit.current = true;
+            returnFocusToEdit();
             setEditing(false);
             if (saved) onPlanSaved();
           }}

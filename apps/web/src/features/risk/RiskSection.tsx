@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { RiskBadge } from './RiskBadge';
 import { AssessmentCard } from './AssessmentCard';
 import { AssessmentForm } from './AssessmentForm';
+import { useReturnFocus } from '../../lib/focus';
 
 /**
  * Her risk: the level of the newest assessment, the assessments (newest first,
@@ -23,15 +24,7 @@ export function RiskSection({ caseId }: { caseId: string }) {
   });
   const [adding, setAdding] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const addButton = useRef<HTMLButtonElement>(null);
-  const focusAdd = useRef(false);
-  useEffect(() => {
-    // Back on "New assessment" once its form closes (saved or cancelled).
-    if (!adding && focusAdd.current) {
-      focusAdd.current = false;
-      addButton.current?.focus();
-    }
-  }, [adding]);
+  const { target: addButton, returnFocus: returnFocusToAdd } = useReturnFocus(adding);
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: queryKeys.risk(caseId) });
@@ -101,7 +94,7 @@ export function RiskSection({ caseId }: { caseId: string }) {
           <AssessmentForm
             caseId={caseId}
             onDone={(outcome) => {
-              focusAdd.current = true;
+              returnFocusToAdd();
               setAdding(false);
               if (outcome !== 'cancelled') {
                 setAnnouncement(t('risk.added'));
