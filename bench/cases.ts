@@ -219,6 +219,7 @@ async function main() {
           updated_at: at,
           last_activity_at: at,
           version: 1,
+          care_plan_version: 0,
         });
         for (const token of searchPrefixes(given, family)) tokens.push({ case_id: id, org_id: orgId, token });
         nats.push({ case_id: id, country: nat });

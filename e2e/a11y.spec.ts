@@ -2,7 +2,8 @@
  * Accessibility: axe-core finds no serious or critical WCAG 2.1 AA violation
  * on the main pages (the account page also with a new calendar link and the
  * dialog before replacing it; the case page also with its violence history's
- * form open and refused, and with a document and the upload form refused);
+ * form open and refused, with a document and the upload form refused, and
+ * with the closure request form refused; the "My work" page too);
  * nothing scrolls sideways on a 360-pixel phone;
  * and the case search can be reached and used with the keyboard alone.
  */
@@ -139,6 +140,18 @@ async function openCareForms(page: Page): Promise<void> {
   await expect(consentForm.getByLabel(t('consents.field.purpose'))).toHaveAttribute('aria-invalid', 'true');
 }
 
+/** The case page's closure request form, submitted empty (refused: no reason, checklist unconfirmed). */
+async function openClosureForm(page: Page): Promise<void> {
+  const section = page.getByRole('region', { name: t('supervision.title'), exact: true });
+  await section.getByRole('button', { name: t('supervision.closure.ask') }).click();
+  const form = section.getByRole('form', { name: t('supervision.closure.formTitle') });
+  await form.getByRole('button', { name: t('supervision.closure.submit') }).click();
+  await expect(form.getByLabel(t('case.field.closureReason'), { exact: false })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+}
+
 /** The revisión rule's form on the rules page, with its legal basis emptied and submitted (refused). */
 async function openRuleForm(page: Page): Promise<void> {
   await page.goto('/admin/deadline-rules');
@@ -157,6 +170,7 @@ const pages = (caseId: string) =>
     { label: 'case page', path: `/cases/${caseId}`, heading: 'Guadalupe Esperanza Hernández Ruiz' },
     { label: 'deadlines page', path: '/deadlines', heading: t('deadlines.title') },
     { label: 'notifications page', path: '/notifications', heading: t('notifications.title') },
+    { label: 'my work page', path: '/my-work', heading: t('work.title') },
     { label: 'users page', path: '/admin/users', heading: t('users.title') },
     { label: 'calendar page', path: '/admin/calendar', heading: t('calendar.title') },
     { label: 'deadline rules page', path: '/admin/deadline-rules', heading: t('rules.title') },
@@ -202,6 +216,9 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   // The risk assessment and consent forms open, with their errors showing.
   await openCareForms(page);
   await expectNoSeriousViolations(page, 'case page with the risk and consent forms and their errors');
+  // The closure request form open, with its errors showing.
+  await openClosureForm(page);
+  await expectNoSeriousViolations(page, 'case page with the closure request form and its errors');
   // The intake form with its error messages showing.
   await page.goto('/cases/new');
   await page.getByRole('button', { name: t('intake.submit') }).click();
@@ -269,6 +286,8 @@ test('signed-in pages fit a 360-pixel phone without sideways scrolling', async (
   await expectNoHorizontalScroll(page, 'case page with the incident form');
   await openDocumentForm(page);
   await expectNoHorizontalScroll(page, 'case page with the document upload form');
+  await openClosureForm(page);
+  await expectNoHorizontalScroll(page, 'case page with the closure request form');
   // A deadline rule's form, open on the phone.
   await openRuleForm(page);
   await expectNoHorizontalScroll(page, 'deadline rule form');

@@ -3,12 +3,31 @@
  * the admin creates a lawyer and a psychologist; the lawyer registers a woman
  * and her daughter, finds her again typing the name without accents, assigns
  * the psychologist and writes a legal note and a general note; the
- * psychologist then sees the general note but never the legal one.
+ * psychologist then sees the general note but never the legal one. At
+ * intake the privacy notice is shown in her language (English, chosen among
+ * the languages she speaks), read to her, and accepted: without that, no case.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/env.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, ORG_NAME } from './support/env.js';
 import { catalogue, type Lang, type T } from './support/i18n.js';
 import { chooseLanguage, signIn, signOut, unique } from './support/app.js';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A message whose placeholders are filled as given, any other placeholder matching any text. */
+function filled(message: string, values: Record<string, string>): RegExp {
+  const parts = message.split(/(\{\w+\})/);
+  return new RegExp(
+    parts
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return escapeRegExp(part);
+        const value = values[name];
+        return value === undefined ? '.+' : escapeRegExp(value);
+      })
+      .join(''),
+  );
+}
 
 async function createUser(
   page: Page,
@@ -78,6 +97,12 @@ for (const lang of ['es', 'en'] as const) {
     await expect(givenNames).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText(t('field.required')).first()).toBeVisible();
     await expect(page.getByRole('alert')).toContainText(t('form.fixErrors'));
+    const notice = page.getByRole('group', { name: t('privacy.legend') });
+    const accepted = notice.getByRole('checkbox', {
+      name: new RegExp(`^${escapeRegExp(t('privacy.field.accepted'))}`),
+    });
+    await expect(accepted).toHaveAttribute('aria-invalid', 'true');
+    await expect(notice.getByText(t('field.privacy_notice_not_accepted'))).toBeVisible();
 
     await givenNames.fill('María José');
     await page.getByLabel(t('case.field.familyNames')).first().fill('Pérez');
@@ -88,6 +113,20 @@ for (const lang of ['es', 'en'] as const) {
       .fill('hond');
     await nationalities.getByRole('checkbox', { name: 'Honduras' }).check();
     await page.getByLabel(t('case.field.state')).selectOption('07');
+    // She speaks English: the privacy notice follows, in English, until someone picks another language.
+    const languages = page.getByRole('group', { name: t('case.field.languages') });
+    await languages
+      .getByLabel(t('form.multiselect.filter', { label: t('case.field.languages') }))
+      .fill(lang === 'es' ? 'ingl' : 'engl');
+    await languages
+      .getByRole('checkbox', { name: lang === 'es' ? 'Inglés' : 'English', exact: true })
+      .check();
+    await expect(notice.getByLabel(t('privacy.field.language'))).toHaveValue('en');
+    const text = notice.getByRole('region', { name: `Privacy notice from ${ORG_NAME}` });
+    await expect(text).toHaveAttribute('lang', 'en');
+    await expect(text).toHaveAttribute('tabindex', '0');
+    await notice.getByLabel(t('privacy.field.presentedHow')).selectOption('read_to_her');
+    await accepted.check();
     await page.getByLabel(t('case.field.entryPlace')).fill('Tapachula');
 
     await page.getByRole('button', { name: t('intake.family.add') }).click();
@@ -105,6 +144,9 @@ for (const lang of ['es', 'en'] as const) {
     const code = (await heading.locator('span').first().textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-Z]{2,6}-\d{4}-\d{5,}$/);
     await expect(page.getByText('Lucía Pérez')).toBeVisible();
+    await expect(
+      page.getByText(filled(t('case.privacyNotice.accepted'), { language: t('enum.noticeLanguage.en') })),
+    ).toBeVisible();
 
     // Back to the list: she is found without typing the accents.
     await page

@@ -44,8 +44,15 @@ export async function apiCreateCase(
   csrfToken: string,
   data: Record<string, unknown>,
 ): Promise<{ id: string; code: string }> {
+  // She accepted the privacy notice at intake (read to her in Spanish) unless the test says otherwise.
+  const privacyNotice = {
+    language: 'es',
+    presentedHow: 'read_to_her',
+    accepted: true,
+    acceptedOn: '2026-01-10',
+  };
   const response = await request.post('/api/v1/cases', {
-    data,
+    data: { privacyNotice, ...data },
     headers: { Origin: BASE_URL, 'X-CSRF-Token': csrfToken },
   });
   expect(response.status()).toBe(201);

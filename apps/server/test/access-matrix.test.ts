@@ -37,7 +37,7 @@ import {
   type Method,
   type Org,
 } from './access-rules.js';
-import { prepareFresh } from './access-fixtures.js';
+import { prepareFresh, restoreAfter } from './access-fixtures.js';
 
 let env: TestEnv;
 const sessions = {} as Record<Org, Record<Role, Session>>;
@@ -101,9 +101,9 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function prepare(ep: CaseEndpoint, key: CaseKey): Promise<Record<string, string>> {
+async function prepare(ep: CaseEndpoint, key: CaseKey, role: Role): Promise<Record<string, string>> {
   const params: Record<string, string> = { id: caseIds[key], memberId: memberIds[key], userId: spareId };
-  await prepareFresh(env, sessions.A.coordinator, ep.fresh, params, spareId);
+  await prepareFresh(env, sessions.A, role, ep.fresh, params, spareId);
   return params;
 }
 
@@ -122,14 +122,15 @@ describe('case endpoints, by role and organization', () => {
         [`${r.org} ${r.role} ${r.ep.method} ${r.ep.path} on the ${r.key} case → ${r.status}`, r] as const,
     ),
   )('%s', async (_name, { org, role, key, ep, status }) => {
-    const params = await prepare(ep, key);
+    const params = await prepare(ep, key, role);
     const res = await request(
       env,
       sessions[org][role],
       ep.method,
       url(ep.path, params),
-      ep.body?.(`${org}-${role}`),
+      ep.body?.(`${org}-${role}`, params),
     );
+    await restoreAfter(env, ep.fresh, params);
     expect(res.statusCode, res.body).toBe(status);
     if (status === 404) {
       // Out of reach looks exactly like "does not exist".
@@ -241,6 +242,10 @@ function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
     documentId: unknownId(),
     consentId: unknownId(),
     assessmentId: unknownId(),
+    needId: unknownId(),
+    goalId: unknownId(),
+    actionId: unknownId(),
+    approvalId: unknownId(),
   };
   return [
     { method: 'GET', url: `${API}/session` },
@@ -276,6 +281,8 @@ function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
       url: url(ep.path, params),
       body: ep.body?.('csrf'),
     })),
+    // A task is its assignee's (or a coordinator's): tested by role in supervision.test.ts.
+    { method: 'POST', url: `${API}/tasks/${unknownId()}/done`, body: {} },
   ];
 }
 

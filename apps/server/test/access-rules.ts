@@ -4,7 +4,7 @@
  * access-matrix.test.ts is generated from these tables: a new endpoint is one
  * more row here.
  */
-import { RISK_QUESTION_CODES, defaultRule, type Role } from '@senda/domain';
+import { CLOSURE_CHECKLIST, RISK_QUESTION_CODES, defaultRule, type Role } from '@senda/domain';
 import { PASSWORD } from './harness.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,6 +29,8 @@ export const CASE_KEYS: CaseKey[] = ['assigned', 'unassigned'];
 export const SEES_ALL_OF_ORG: Role[] = ['admin', 'coordinator'];
 export const SEES_ASSIGNED: Role[] = ['lawyer', 'psychologist', 'social_worker', 'intake'];
 export const TRAIL_READERS: Role[] = ['admin', 'coordinator'];
+/** Who approves or returns care plans and closures. */
+export const DECIDERS: Role[] = ['admin', 'coordinator'];
 export const NAMES: Record<CaseKey, { givenNames: string; familyNames: string }> = {
   assigned: { givenNames: 'Xiomara', familyNames: 'Quintanilla' },
   unassigned: { givenNames: 'Yolanda', familyNames: 'Zamora' },
@@ -49,11 +51,33 @@ export interface CaseEndpoint {
   ok: number;
   /** Audit trail and field history: coordinators and admins only. */
   trail?: boolean;
-  body?: (who: string) => unknown;
+  /** Deciding on (or withdrawing another's) approval request: coordinators and admins only. */
+  deciders?: boolean;
+  /** The body; `params` are the prepared ids (absent where nothing was prepared). */
+  body?: (who: string, params?: Record<string, string>) => unknown;
   /** The call needs or consumes what its path names: prepare a fresh one first. */
   fresh?:
-    'member' | 'assignment' | 'procedure' | 'event' | 'incident' | 'document' | 'consent' | 'assessment';
+    | 'member'
+    | 'assignment'
+    | 'procedure'
+    | 'event'
+    | 'incident'
+    | 'document'
+    | 'consent'
+    | 'assessment'
+    | 'need'
+    | 'goal'
+    | 'action'
+    | 'planReady'
+    | 'closable'
+    | 'planRequest'
+    | 'closed';
 }
+
+/** An id that names nothing (for bodies of calls refused before they are read). */
+export const NO_ID = '00000000-0000-7000-8000-000000000000';
+export const need = { domain: 'other', identifiedOn: '2026-01-12' };
+export const checklist = Object.fromEntries(CLOSURE_CHECKLIST.map((item) => [item, true]));
 
 export const assessment = {
   assessedOn: '2026-02-02',
@@ -133,6 +157,78 @@ export const CASE_ENDPOINTS: CaseEndpoint[] = [
     body: () => ({ withdrawnOn: '2026-02-01', withdrawnBy: 'herself' }),
     fresh: 'consent',
   },
+  { method: 'GET', path: '/cases/:id/care', ok: 200 },
+  { method: 'POST', path: '/cases/:id/needs', ok: 201, body: () => need },
+  {
+    method: 'PATCH',
+    path: '/cases/:id/needs/:needId',
+    ok: 200,
+    body: () => ({ priority: 'high' }),
+    fresh: 'need',
+  },
+  { method: 'DELETE', path: '/cases/:id/needs/:needId', ok: 200, fresh: 'need' },
+  {
+    method: 'POST',
+    path: '/cases/:id/goals',
+    ok: 201,
+    body: (_, p) => ({ needId: p?.needId ?? NO_ID, title: 'Vivienda segura' }),
+    fresh: 'need',
+  },
+  {
+    method: 'PATCH',
+    path: '/cases/:id/goals/:goalId',
+    ok: 200,
+    body: () => ({ title: 'Meta' }),
+    fresh: 'goal',
+  },
+  { method: 'DELETE', path: '/cases/:id/goals/:goalId', ok: 200, fresh: 'goal' },
+  {
+    method: 'POST',
+    path: '/cases/:id/actions',
+    ok: 201,
+    body: (_, p) => ({ goalId: p?.goalId ?? NO_ID, title: 'Llamar al refugio' }),
+    fresh: 'goal',
+  },
+  {
+    method: 'PATCH',
+    path: '/cases/:id/actions/:actionId',
+    ok: 200,
+    body: () => ({ status: 'in_progress' }),
+    fresh: 'action',
+  },
+  { method: 'DELETE', path: '/cases/:id/actions/:actionId', ok: 200, fresh: 'action' },
+  {
+    method: 'POST',
+    path: '/cases/:id/actions/:actionId/follow-ups',
+    ok: 201,
+    body: () => ({ on: '2026-02-01', note: 'Seguimiento' }),
+    fresh: 'action',
+  },
+  { method: 'POST', path: '/cases/:id/care-plan/submit', ok: 201, body: () => ({}), fresh: 'planReady' },
+  {
+    method: 'POST',
+    path: '/cases/:id/closure',
+    ok: 201,
+    body: () => ({ reason: 'moved_away', checklist }),
+    fresh: 'closable',
+  },
+  {
+    method: 'POST',
+    path: '/cases/:id/approvals/:approvalId/decision',
+    ok: 200,
+    body: () => ({ decision: 'approve' }),
+    fresh: 'planRequest',
+    deciders: true,
+  },
+  {
+    method: 'POST',
+    path: '/cases/:id/approvals/:approvalId/withdraw',
+    ok: 200,
+    body: () => ({}),
+    fresh: 'planRequest',
+    deciders: true,
+  },
+  { method: 'POST', path: '/cases/:id/reopen', ok: 200, body: () => ({ reason: 'Volvió' }), fresh: 'closed' },
   { method: 'GET', path: '/cases/:id/documents', ok: 200 },
   { method: 'GET', path: '/cases/:id/documents/:documentId/file', ok: 200, fresh: 'document' },
   { method: 'GET', path: '/cases/:id/audit', ok: 200, trail: true },
@@ -142,6 +238,7 @@ export const CASE_ENDPOINTS: CaseEndpoint[] = [
 export function expectedStatus(org: Org, role: Role, key: CaseKey, ep: CaseEndpoint): number {
   if (!visible(org, role).includes(key)) return 404;
   if (ep.trail && !TRAIL_READERS.includes(role)) return 403;
+  if (ep.deciders && !DECIDERS.includes(role)) return 403;
   return ep.ok;
 }
 
@@ -255,4 +352,5 @@ export const ORG_ENDPOINTS: OrgEndpoint[] = [
   { method: 'GET', path: '/session/calendar-feed', ok: 200, allowed: 'everyone' },
   { method: 'POST', path: '/session/calendar-feed', ok: 201, allowed: CASE_WORKERS },
   { method: 'DELETE', path: '/session/calendar-feed', ok: 204, allowed: 'everyone' },
+  { method: 'GET', path: '/my-work', ok: 200, allowed: CASE_WORKERS },
 ];

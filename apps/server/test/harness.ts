@@ -10,7 +10,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { z } from 'zod';
-import { ERROR_CODES, FIELD_ERROR_CODES, type Role } from '@senda/domain';
+import { CLOSURE_CHECKLIST, ERROR_CODES, FIELD_ERROR_CODES, type Role } from '@senda/domain';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
@@ -183,6 +183,7 @@ export function intake(overrides: Record<string, unknown> = {}) {
     familyMembers: [
       { relationship: 'daughter', givenNames: 'Ana', familyNames: 'Pérez', estimatedAge: 6, sex: 'female' },
     ],
+    privacyNotice: { language: 'es', presentedHow: 'read_to_her', accepted: true, acceptedOn: '2026-01-10' },
     ...overrides,
   };
 }
@@ -221,4 +222,33 @@ export const unknownId = () => crypto.randomUUID();
 export function must<T>(value: T | null | undefined, what = 'value'): T {
   if (value === null || value === undefined) throw new Error(`missing ${what}`);
   return value;
+}
+
+/** Every closure checklist item confirmed. */
+export const fullChecklist = Object.fromEntries(CLOSURE_CHECKLIST.map((item) => [item, true]));
+
+/** Close a case the way the clinic does: one person asks, a coordinator (or admin) approves. */
+export async function closeCase(
+  env: TestEnv,
+  requester: Session,
+  decider: Session,
+  caseId: string,
+  reason = 'moved_away',
+): Promise<void> {
+  const asked = await request(env, requester, 'POST', `/api/v1/cases/${caseId}/closure`, {
+    reason,
+    checklist: fullChecklist,
+  });
+  if (asked.statusCode !== 201) throw new Error(`closure request: ${asked.statusCode} ${asked.body}`);
+  const pending = asked.json<{ approvals: { id: string; status: string }[] }>().approvals[0];
+  const decided = await request(
+    env,
+    decider,
+    'POST',
+    `/api/v1/cases/${caseId}/approvals/${pending?.id}/decision`,
+    {
+      decision: 'approve',
+    },
+  );
+  if (decided.statusCode !== 200) throw new Error(`closure decision: ${decided.statusCode} ${decided.body}`);
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addOrganization,
   addUser,
+  closeCase,
   createTestEnv,
   intake,
   request,
@@ -124,7 +125,10 @@ describe('value types', () => {
   });
 
   it('omitted fields come back as null, empty text, empty lists or false — never undefined or 0', async () => {
-    const res = await request(env, lawyer, 'POST', `${API}/cases`, { givenNames: 'Sola' });
+    const res = await request(env, lawyer, 'POST', `${API}/cases`, {
+      givenNames: 'Sola',
+      privacyNotice: intake().privacyNotice,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       familyNames: '',
@@ -151,19 +155,16 @@ describe('value types', () => {
     expect(item).toMatchObject({ familySize: 1, state: null, nationalities: [] });
   });
 
-  it('closing and reopening keeps the closure reason consistent', async () => {
+  it('closing (asked, then approved) and reopening keep the closure reason consistent', async () => {
     const c = await create(lawyer, { givenNames: 'Cierre' });
-    const closed = await request(env, lawyer, 'PATCH', `${API}/cases/${c.id}`, {
-      status: 'closed',
-      closureReason: 'moved_away',
-    });
+    // The profile form no longer closes a case.
+    const direct = await request(env, lawyer, 'PATCH', `${API}/cases/${c.id}`, { status: 'closed' });
+    expect(direct.statusCode).toBe(400);
+    await closeCase(env, lawyer, coordinator, c.id, 'moved_away');
+    const closed = await request(env, lawyer, 'GET', `${API}/cases/${c.id}`);
     expect(closed.json()).toMatchObject({ status: 'closed', closureReason: 'moved_away', step: 'closure' });
-    const reopened = await request(env, lawyer, 'PATCH', `${API}/cases/${c.id}`, { status: 'open' });
-    expect(reopened.json()).toMatchObject({ status: 'open', closureReason: null });
-    // An open case never carries a closure reason: refused, or not stored.
-    const stray = await request(env, lawyer, 'PATCH', `${API}/cases/${c.id}`, { closureReason: 'other' });
-    if (stray.statusCode === 200) expect(stray.json()).toMatchObject({ status: 'open', closureReason: null });
-    else expect(stray.statusCode).toBe(400);
+    const reopened = await request(env, lawyer, 'POST', `${API}/cases/${c.id}/reopen`, { reason: 'Volvió' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
     const read = await request(env, lawyer, 'GET', `${API}/cases/${c.id}`);
     expect(read.json()).toMatchObject({ status: 'open', closureReason: null });
   });
@@ -243,10 +244,7 @@ describe('search', () => {
       ids[key] = c.id;
       codes[key] = c.code;
     }
-    await request(env, mine, 'PATCH', `${API}/cases/${ids.rosa}`, {
-      status: 'closed',
-      closureReason: 'needs_met',
-    });
+    await closeCase(env, mine, s, must(ids.rosa), 'needs_met');
     await request(env, s, 'PATCH', `${API}/cases/${ids.ana}`, { step: 'assessment' });
   });
 

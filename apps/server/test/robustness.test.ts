@@ -93,6 +93,32 @@ const writes = (): { method: Method; url: string; body: object; session?: null }
   { method: 'PATCH', url: `${API}/cases/${caseId}/members/${memberId}`, body: { givenNames: 'Ana' } },
   { method: 'PUT', url: `${API}/cases/${caseId}/staff/${admin.userId}`, body: { roleOnCase: 'lead' } },
   { method: 'POST', url: `${API}/cases/${caseId}/notes`, body: { noteClass: 'general', body: 'Nota' } },
+  // Needs, the care plan and supervision.
+  {
+    method: 'POST',
+    url: `${API}/cases/${caseId}/needs`,
+    body: { domain: 'other', identifiedOn: '2026-01-12' },
+  },
+  { method: 'PATCH', url: `${API}/cases/${caseId}/needs/${unknownId()}`, body: { status: 'met' } },
+  { method: 'POST', url: `${API}/cases/${caseId}/goals`, body: { needId: unknownId(), title: 'Meta' } },
+  { method: 'PATCH', url: `${API}/cases/${caseId}/goals/${unknownId()}`, body: { title: 'Meta' } },
+  { method: 'POST', url: `${API}/cases/${caseId}/actions`, body: { goalId: unknownId(), title: 'Acción' } },
+  { method: 'PATCH', url: `${API}/cases/${caseId}/actions/${unknownId()}`, body: { status: 'done' } },
+  {
+    method: 'POST',
+    url: `${API}/cases/${caseId}/actions/${unknownId()}/follow-ups`,
+    body: { on: '2026-02-01', note: 'Seguimiento' },
+  },
+  { method: 'POST', url: `${API}/cases/${caseId}/care-plan/submit`, body: {} },
+  { method: 'POST', url: `${API}/cases/${caseId}/closure`, body: { reason: 'other', checklist: {} } },
+  {
+    method: 'POST',
+    url: `${API}/cases/${caseId}/approvals/${unknownId()}/decision`,
+    body: { decision: 'approve' },
+  },
+  { method: 'POST', url: `${API}/cases/${caseId}/approvals/${unknownId()}/withdraw`, body: {} },
+  { method: 'POST', url: `${API}/cases/${caseId}/reopen`, body: { reason: 'Volvió' } },
+  { method: 'POST', url: `${API}/tasks/${unknownId()}/done`, body: {} },
 ];
 
 describe('bodies', () => {

@@ -16,6 +16,7 @@ import {
   caseProfileInput,
 } from './case.js';
 import { NOTE_CLASSES } from './notes.js';
+import { privacyNoticeView } from './privacy/notice.js';
 
 export const userView = z.object({
   id: z.string(),
@@ -105,6 +106,8 @@ export const caseAbilities = z.object({
   viewHistory: z.boolean(),
   readNoteClasses: z.array(z.enum(NOTE_CLASSES)),
   writeNoteClasses: z.array(z.enum(NOTE_CLASSES)),
+  /** Approve or return care plans and closures (coordinators and admins). */
+  decide: z.boolean(),
 });
 export type CaseAbilities = z.infer<typeof caseAbilities>;
 
@@ -119,6 +122,10 @@ export const caseDetailView = caseProfileInput.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastActivityAt: z.string(),
+  /** The privacy notice she accepted at intake. */
+  privacyNotice: privacyNoticeView.nullable(),
+  /** Whether her consent to be contacted by phone or message is in force today. */
+  contactConsent: z.boolean(),
   abilities: caseAbilities,
 });
 export type CaseDetailView = z.infer<typeof caseDetailView>;

@@ -26,6 +26,10 @@ function errorsOf(schema: z.ZodType, value: unknown) {
   return fieldErrorsFromIssues(result.error.issues);
 }
 
+const notice = { language: 'ht', presentedHow: 'read_to_her', accepted: true, acceptedOn: today } as const;
+/** A minimal intake: a given name and the privacy notice she accepted. */
+const minimal = { givenNames: 'Ana', privacyNotice: notice };
+
 const fullIntake = {
   givenNames: ' Wislande ',
   familyNames: 'Jean-Baptiste',
@@ -50,6 +54,7 @@ const fullIntake = {
   vulnerabilities: ['single_mother', 'trafficking_survivor'],
   documents: ['passport', 'comar_constancia'],
   referralSource: 'shelter',
+  privacyNotice: notice,
   familyMembers: [
     {
       relationship: 'son',
@@ -69,7 +74,7 @@ describe('caseCreateInput', () => {
   });
 
   it('fills in defaults for a minimal intake', () => {
-    expect(caseCreateInput.parse({ givenNames: 'Ana' })).toMatchObject({
+    expect(caseCreateInput.parse(minimal)).toMatchObject({
       familyNames: '',
       birthDate: null,
       genderIdentity: 'woman',
@@ -78,6 +83,22 @@ describe('caseCreateInput', () => {
       state: null,
       familyMembers: [],
     });
+  });
+
+  it('requires the privacy notice, accepted, shown in a language it exists in', () => {
+    expect(errorsOf(caseCreateInput, { givenNames: 'Ana' })).toEqual([
+      { path: 'privacyNotice', code: 'required' },
+    ]);
+    expect(
+      errorsOf(caseCreateInput, {
+        givenNames: 'Ana',
+        privacyNotice: { ...notice, accepted: false, language: 'mam', acceptedOn: tomorrow },
+      }),
+    ).toEqual([
+      { path: 'privacyNotice.language', code: 'invalid_choice' },
+      { path: 'privacyNotice.accepted', code: expect.any(String) as string },
+      { path: 'privacyNotice.acceptedOn', code: 'future_date' },
+    ]);
   });
 
   it('requires a given name and refuses unknown fields and unknown codes', () => {
@@ -101,9 +122,7 @@ describe('caseCreateInput', () => {
   });
 
   it('refuses future dates (in the Mexico City calendar) and accepts today', () => {
-    expect(
-      errorsOf(caseCreateInput, { givenNames: 'Ana', birthDate: tomorrow, entryDate: tomorrow }),
-    ).toEqual([
+    expect(errorsOf(caseCreateInput, { ...minimal, birthDate: tomorrow, entryDate: tomorrow })).toEqual([
       { path: 'birthDate', code: 'future_date' },
       { path: 'entryDate', code: 'future_date' },
     ]);
@@ -115,47 +134,38 @@ describe('caseCreateInput', () => {
         birthDate: tomorrow,
       }),
     ).toEqual([{ path: 'birthDate', code: 'future_date' }]);
-    expect(caseCreateInput.safeParse({ givenNames: 'Ana', birthDate: today, entryDate: today }).success).toBe(
-      true,
-    );
+    expect(caseCreateInput.safeParse({ ...minimal, birthDate: today, entryDate: today }).success).toBe(true);
   });
 
   it('refuses impossible dates and ages', () => {
-    expect(
-      errorsOf(caseCreateInput, { givenNames: 'Ana', birthDate: '2001-02-29', estimatedAge: 121 }),
-    ).toEqual([
+    expect(errorsOf(caseCreateInput, { ...minimal, birthDate: '2001-02-29', estimatedAge: 121 })).toEqual([
       { path: 'birthDate', code: 'invalid_date' },
       { path: 'estimatedAge', code: 'too_big', params: { max: 120 } },
     ]);
-    expect(errorsOf(caseCreateInput, { givenNames: 'Ana', birthDate: '12/03/1994' })).toEqual([
+    expect(errorsOf(caseCreateInput, { ...minimal, birthDate: '12/03/1994' })).toEqual([
       { path: 'birthDate', code: 'invalid_date' },
     ]);
   });
 
   it('takes at most 20 family members', () => {
     const member = { relationship: 'other', givenNames: 'X', sex: 'unknown' };
-    expect(
-      caseCreateInput.safeParse({ givenNames: 'Ana', familyMembers: Array(20).fill(member) }).success,
-    ).toBe(true);
-    expect(errorsOf(caseCreateInput, { givenNames: 'Ana', familyMembers: Array(21).fill(member) })).toEqual([
+    expect(caseCreateInput.safeParse({ ...minimal, familyMembers: Array(20).fill(member) }).success).toBe(
+      true,
+    );
+    expect(errorsOf(caseCreateInput, { ...minimal, familyMembers: Array(21).fill(member) })).toEqual([
       { path: 'familyMembers', code: 'too_big', params: { max: 20 } },
     ]);
   });
 });
 
 describe('caseUpdateInput', () => {
-  it('requires a closure reason when closing', () => {
+  it('does not close or reopen a case: that goes through the closure request', () => {
     expect(errorsOf(caseUpdateInput, { status: 'closed' })).toEqual([
-      { path: 'closureReason', code: 'closure_reason_required' },
+      { path: 'status', code: 'unknown_field' },
     ]);
-    expect(errorsOf(caseUpdateInput, { status: 'closed', closureReason: null })).toEqual([
-      { path: 'closureReason', code: 'closure_reason_required' },
+    expect(errorsOf(caseUpdateInput, { closureReason: 'lost_contact' })).toEqual([
+      { path: 'closureReason', code: 'unknown_field' },
     ]);
-    expect(caseUpdateInput.parse({ status: 'closed', closureReason: 'lost_contact' })).toMatchObject({
-      status: 'closed',
-      closureReason: 'lost_contact',
-    });
-    expect(caseUpdateInput.safeParse({ status: 'open' }).success).toBe(true);
   });
 
   it('is partial: sentKeys keeps only what the caller sent, not the defaults', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, notInFuture, requiredText, shortText } from './common.js';
 import { COUNTRY_CODES, MX_STATE_CODES } from './geo.js';
 import { LANGUAGE_CODES } from './languages.js';
+import { privacyNoticeAcceptance } from './privacy/notice.js';
 
 export const CASE_STATUSES = ['open', 'closed'] as const;
 /** The six steps of the Inter-Agency GBV case management guidelines. */
@@ -132,25 +133,20 @@ export const CASE_PROFILE_FIELDS = Object.keys(profileShape) as (keyof CaseProfi
 export const caseCreateInput = z.strictObject({
   ...profileShape,
   familyMembers: z.array(familyMemberInput).max(20).default([]),
+  /** The privacy notice she was shown at intake, and her acceptance: a case is not opened without it. */
+  privacyNotice: privacyNoticeAcceptance,
 });
 export type CaseCreateInput = z.input<typeof caseCreateInput>;
 
 /**
- * A partial change of the profile, the status or the step. Fields with a
- * default are filled in by the parser: keep only the keys the caller sent
- * (see `sentKeys`).
+ * A partial change of the profile or the step. Fields with a default are
+ * filled in by the parser: keep only the keys the caller sent (see
+ * `sentKeys`). A case is closed and reopened through its closure request
+ * (care/approvals.ts), never here.
  */
-export const caseUpdateInput = caseProfileInput
-  .partial()
-  .extend({
-    status: z.enum(CASE_STATUSES).optional(),
-    closureReason: z.enum(CLOSURE_REASONS).nullable().optional(),
-    step: z.enum(CASE_STEPS).optional(),
-  })
-  .refine((v) => v.status !== 'closed' || v.closureReason != null, {
-    path: ['closureReason'],
-    params: { code: 'closure_reason_required' },
-  });
+export const caseUpdateInput = caseProfileInput.partial().extend({
+  step: z.enum(CASE_STEPS).optional(),
+});
 export type CaseUpdateInput = z.input<typeof caseUpdateInput>;
 export type CaseUpdate = z.output<typeof caseUpdateInput>;
 

@@ -36,7 +36,6 @@ export const FIELD_ERROR_CODES = [
   'password_too_short',
   'password_too_long',
   'email_taken',
-  'closure_reason_required',
   // Calendar entries (from–to periods).
   'range_reversed',
   'range_too_long',
@@ -72,6 +71,26 @@ export const FIELD_ERROR_CODES = [
   // Risk assessment.
   'override_reason_required',
   'override_same_level',
+  'unmet_reason_required',
+  'detail_not_in_domain',
+  'comment_required',
+  'checklist_incomplete',
+  'consent_required',
+  'plan_empty',
+  'approval_pending',
+  'plan_already_approved',
+  'plan_changed',
+  'own_request',
+  'not_pending',
+  'case_closed',
+  'case_not_closed',
+  'needs_not_met',
+  'need_has_goals',
+  'goal_has_actions',
+  'action_has_follow_ups',
+  'responsible_not_on_case',
+  'need_not_found',
+  'goal_not_found',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

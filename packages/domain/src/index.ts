@@ -15,3 +15,5 @@ export * from './violence/index.js';
 export * from './documents/index.js';
 export * from './consent/index.js';
 export * from './risk/index.js';
+export * from './care/index.js';
+export * from './privacy/index.js';

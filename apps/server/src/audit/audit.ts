@@ -54,7 +54,26 @@ export type AuditAction =
   | 'case.consent.withdraw'
   | 'case.risk.read'
   | 'case.risk.create'
-  | 'case.safety_plan.update';
+  | 'case.safety_plan.update'
+  | 'case.care.read'
+  | 'case.need.create'
+  | 'case.need.update'
+  | 'case.need.delete'
+  | 'case.goal.create'
+  | 'case.goal.update'
+  | 'case.goal.delete'
+  | 'case.action.create'
+  | 'case.action.update'
+  | 'case.action.delete'
+  | 'case.follow_up.create'
+  | 'case.approval.request'
+  | 'case.approval.decide'
+  | 'case.approval.withdraw'
+  | 'case.close'
+  | 'case.reopen'
+  | 'task.create'
+  | 'task.done'
+  | 'my_work.read';
 
 export type EntityType =
   | 'organization'
@@ -72,7 +91,13 @@ export type EntityType =
   | 'case_incident'
   | 'case_document'
   | 'case_consent'
-  | 'case_risk_assessment';
+  | 'case_risk_assessment'
+  | 'case_need'
+  | 'case_goal'
+  | 'case_action'
+  | 'case_follow_up'
+  | 'case_approval'
+  | 'task';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_incidents.js';
 import * as m0007 from './migrations/0007_documents.js';
 import * as m0008 from './migrations/0008_consents.js';
 import * as m0009 from './migrations/0009_risk.js';
+import * as m0010 from './migrations/0010_care.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_documents': m0007,
   '0008_consents': m0008,
   '0009_risk': m0009,
+  '0010_care': m0010,
 };
 
 const provider: MigrationProvider = {

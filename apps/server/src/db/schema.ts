@@ -89,6 +89,8 @@ export interface CasesTable {
   updated_at: string;
   /** The newest risk assessment's level (null until one is made). */
   risk_level: string | null;
+  /** Counts changes to what a care plan approval covers (see domain care/plan.ts). */
+  care_plan_version: number;
   last_activity_at: string;
   version: number;
 }
@@ -338,6 +340,110 @@ export interface Database {
   case_documents: CaseDocumentsTable;
   case_consents: CaseConsentsTable;
   case_risk_assessments: CaseRiskAssessmentsTable;
+  case_needs: CaseNeedsTable;
+  case_goals: CaseGoalsTable;
+  case_actions: CaseActionsTable;
+  case_follow_ups: CaseFollowUpsTable;
+  case_approvals: CaseApprovalsTable;
+  tasks: TasksTable;
+  case_privacy_notices: CasePrivacyNoticesTable;
+}
+
+export interface CaseNeedsTable {
+  id: string;
+  case_id: string;
+  domain: string;
+  detail: string | null;
+  priority: string;
+  status: string;
+  unmet_reason: string | null;
+  description_enc: string;
+  identified_on: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseGoalsTable {
+  id: string;
+  case_id: string;
+  need_id: string;
+  title_enc: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseActionsTable {
+  id: string;
+  case_id: string;
+  goal_id: string;
+  title_enc: string;
+  responsible_id: string | null;
+  due_on: string | null;
+  status: string;
+  next_follow_up_on: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseFollowUpsTable {
+  id: string;
+  case_id: string;
+  action_id: string;
+  on_date: string;
+  note_enc: string;
+  /** The status given to the action with this follow-up, when it changed. */
+  status: string | null;
+  next_follow_up_on: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CaseApprovalsTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  kind: string;
+  status: string;
+  requested_by: string | null;
+  requested_at: string;
+  comment_enc: string;
+  plan_version: number | null;
+  closure_reason: string | null;
+  /** JSON list of the closure checklist items confirmed. */
+  checklist: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment_enc: string | null;
+  reopened_by: string | null;
+  reopened_at: string | null;
+  reopen_reason_enc: string | null;
+}
+
+export interface TasksTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  assigned_to: string;
+  status: string;
+  risk_level: string | null;
+  created_at: string;
+  done_at: string | null;
+  done_by: string | null;
+}
+
+export interface CasePrivacyNoticesTable {
+  id: string;
+  case_id: string;
+  version: string;
+  language: string;
+  presented_how: string;
+  accepted_on: string;
+  recorded_by: string | null;
+  created_at: string;
 }
 
 // Kept for tables that may later need generated columns.

@@ -113,6 +113,17 @@ function Header() {
               {session.abilities.createCases ? (
                 <li>
                   <Link
+                    to="/my-work"
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('layout.nav.myWork')}
+                  </Link>
+                </li>
+              ) : null}
+              {session.abilities.createCases ? (
+                <li>
+                  <Link
                     to="/cases/new"
                     className={navLinkClass}
                     activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}

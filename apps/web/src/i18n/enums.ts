@@ -4,7 +4,20 @@
  * that each value has its key in every language.
  */
 import {
+  ACTION_STATUSES,
   AGE_BANDS,
+  APPROVAL_KINDS,
+  APPROVAL_STATUSES,
+  CARE_PLAN_STATUSES,
+  CLOSURE_CHECKLIST,
+  NEED_DETAIL_CODES,
+  NEED_DOMAINS,
+  NEED_PRIORITIES,
+  NEED_STATUSES,
+  PRIVACY_NOTICE_LANGUAGES,
+  PRIVACY_NOTICE_PRESENTATIONS,
+  TASK_KINDS,
+  UNMET_REASONS,
   AUTHORITIES,
   CONSENT_DATA_SCOPES,
   CONSENT_GIVERS,
@@ -103,6 +116,22 @@ export const ENUM_GROUPS = {
   consentWithdrawer: CONSENT_WITHDRAWERS,
   ageBand: AGE_BANDS,
   consentStatus: CONSENT_STATUSES,
+  // Needs and the care plan.
+  needDomain: NEED_DOMAINS,
+  needDetail: NEED_DETAIL_CODES,
+  needPriority: NEED_PRIORITIES,
+  needStatus: NEED_STATUSES,
+  unmetReason: UNMET_REASONS,
+  actionStatus: ACTION_STATUSES,
+  carePlanStatus: CARE_PLAN_STATUSES,
+  // Supervision: approvals, closure, tasks.
+  approvalKind: APPROVAL_KINDS,
+  approvalStatus: APPROVAL_STATUSES,
+  closureChecklist: CLOSURE_CHECKLIST,
+  taskKind: TASK_KINDS,
+  // The privacy notice at intake.
+  noticeLanguage: PRIVACY_NOTICE_LANGUAGES,
+  noticePresentation: PRIVACY_NOTICE_PRESENTATIONS,
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

@@ -23,7 +23,11 @@ export function useOptionalT(): (id: string, values?: MessageValues) => string |
 }
 
 /** Field errors only the web app finds (or words more precisely than the server's code). */
-export const WEB_FIELD_ERROR_CODES = ['passwords_differ', 'current_password_wrong'] as const;
+export const WEB_FIELD_ERROR_CODES = [
+  'passwords_differ',
+  'current_password_wrong',
+  'privacy_notice_not_accepted',
+] as const;
 type WebFieldErrorCode = (typeof WEB_FIELD_ERROR_CODES)[number];
 
 export function isFieldErrorCode(code: string): code is FieldErrorCode | WebFieldErrorCode {

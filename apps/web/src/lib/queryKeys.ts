@@ -15,6 +15,8 @@ export const queryKeys = {
   documents: (id: string) => ['cases', 'detail', id, 'documents'] as const,
   consents: (id: string) => ['cases', 'detail', id, 'consents'] as const,
   risk: (id: string) => ['cases', 'detail', id, 'risk'] as const,
+  care: (id: string) => ['cases', 'detail', id, 'care'] as const,
+  myWork: ['myWork'] as const,
   deadlines: ['deadlines'] as const,
   deadlineList: (params: DeadlineListParams) => ['deadlines', params] as const,
   calendar: ['calendar'] as const,

@@ -12,6 +12,7 @@ import { parseDeadlineFilters } from '../features/procedure/deadlineFilters';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { RulesPage } from '../features/deadline-rules/RulesPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { MyWorkPage } from '../features/work/MyWorkPage';
 import { requestHeadingFocus } from '../lib/focus';
 import { parseSignInSearch } from '../lib/signInSearch';
 import { ErrorPage, HomeRedirect, NotFoundPage, RequireSession } from './pages';
@@ -66,6 +67,11 @@ const notificationsRoute = createRoute({
   path: '/notifications',
   component: NotificationsPage,
 });
+const myWorkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/my-work',
+  component: MyWorkPage,
+});
 const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/calendar',
@@ -93,6 +99,7 @@ const routeTree = rootRoute.addChildren([
     caseRoute,
     deadlinesRoute,
     notificationsRoute,
+    myWorkRoute,
     usersRoute,
     calendarRoute,
     rulesRoute,

@@ -66,5 +66,6 @@ export function caseAbilities(actor: Pick<Actor, 'role'>, assigned: boolean): Ca
     viewHistory: orgWide,
     readNoteClasses: classes,
     writeNoteClasses: classes,
+    decide: orgWide,
   };
 }

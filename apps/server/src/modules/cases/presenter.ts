@@ -75,6 +75,7 @@ export async function presentCaseDetail(
   staff: StaffRow[],
   abilities: CaseAbilities,
   cipher: FieldCipher,
+  extra: Pick<CaseDetailView, 'privacyNotice' | 'contactConsent'>,
 ): Promise<CaseDetailView> {
   return {
     ...(await presentProfile(row, cipher)),
@@ -94,6 +95,7 @@ export async function presentCaseDetail(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastActivityAt: row.last_activity_at,
+    ...extra,
     abilities,
   };
 }

@@ -1,4 +1,10 @@
-import type { SurvivorAge } from '@senda/domain';
+import {
+  consentHolds,
+  todayInMexico,
+  type ConsentRecordState,
+  type PrivacyNoticeView,
+  type SurvivorAge,
+} from '@senda/domain';
 import type { Actor, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { CasesTable } from '../../db/schema.js';
@@ -35,12 +41,47 @@ export async function loadStaff(trx: Db, caseId: string) {
 
 /** The full case page: profile, family, staff and the caller's abilities. */
 export async function caseDetail(ctx: AppContext, trx: Db, actor: Actor, row: CasesTable) {
-  const [members, staff] = await Promise.all([
+  const [members, staff, notice, consents] = await Promise.all([
     trx.selectFrom('case_members').selectAll().where('case_id', '=', row.id).orderBy('created_at').execute(),
     loadStaff(trx, row.id),
+    trx
+      .selectFrom('case_privacy_notices as n')
+      .leftJoin('users as u', 'u.id', 'n.recorded_by')
+      .select(['n.version', 'n.language', 'n.presented_how', 'n.accepted_on', 'u.display_name'])
+      .where('n.case_id', '=', row.id)
+      .orderBy('n.created_at', 'desc')
+      .executeTakeFirst(),
+    consentStates(trx, row.id),
   ]);
   const assigned = staff.some((s) => s.user_id === actor.userId);
-  return presentCaseDetail(row, members, staff, caseAbilities(actor, assigned), ctx.cipher);
+  return presentCaseDetail(row, members, staff, caseAbilities(actor, assigned), ctx.cipher, {
+    privacyNotice: notice
+      ? {
+          version: notice.version,
+          language: notice.language as PrivacyNoticeView['language'],
+          presentedHow: notice.presented_how as PrivacyNoticeView['presentedHow'],
+          acceptedOn: notice.accepted_on,
+          recordedBy: notice.display_name,
+        }
+      : null,
+    contactConsent: consentHolds(consents, 'contact', todayInMexico()),
+  });
+}
+
+/** Her consent records, as the domain's consent rules read them. */
+export async function consentStates(trx: Db, caseId: string): Promise<ConsentRecordState[]> {
+  const rows = await trx
+    .selectFrom('case_consents')
+    .select(['purpose', 'recipient', 'given_on', 'expires_on', 'withdrawn_on'])
+    .where('case_id', '=', caseId)
+    .execute();
+  return rows.map((r) => ({
+    purpose: r.purpose as ConsentRecordState['purpose'],
+    recipient: r.recipient,
+    givenOn: r.given_on,
+    expiresOn: r.expires_on,
+    withdrawnOn: r.withdrawn_on,
+  }));
 }
 
 export async function touchCase(trx: Db, caseId: string, at: string): Promise<void> {

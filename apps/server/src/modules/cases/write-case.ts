@@ -1,6 +1,7 @@
 /** Creating and changing a case: one function per act, each auditing in its transaction. */
 import { v7 as uuidv7 } from 'uuid';
 import {
+  PRIVACY_NOTICE_VERSION,
   formatCaseCode,
   searchPrefixes,
   todayInMexico,
@@ -8,6 +9,7 @@ import {
   type CaseProfile,
   type CaseUpdate,
   type FamilyMemberInput,
+  type PrivacyNoticeAcceptance,
 } from '@senda/domain';
 import type { z } from 'zod';
 import type { familyMemberInput } from '@senda/domain';
@@ -15,7 +17,6 @@ import { auditAct } from '../../audit/audit.js';
 import type { Actor, AppContext } from '../../context.js';
 import { lockForUpdate, type Db } from '../../db/database.js';
 import type { CasesTable } from '../../db/schema.js';
-import { invalid } from '../../http/errors.js';
 import { contactAad, presentProfile } from './presenter.js';
 
 type Member = z.output<typeof familyMemberInput>;
@@ -147,12 +148,12 @@ export async function createCase(
   ctx: AppContext,
   trx: Db,
   actor: Actor,
-  input: CaseProfile & { familyMembers: Member[] },
+  input: CaseProfile & { familyMembers: Member[]; privacyNotice: PrivacyNoticeAcceptance },
 ): Promise<string> {
   const id = uuidv7();
   const now = new Date().toISOString();
   const code = await nextCaseCode(ctx, trx, actor.orgId);
-  const { familyMembers, ...profile } = input;
+  const { familyMembers, privacyNotice, ...profile } = input;
   const cols = profileColumns(ctx, id, profile) as Omit<CasesTable, 'id'>;
   await trx
     .insertInto('cases')
@@ -170,6 +171,20 @@ export async function createCase(
       updated_at: now,
       last_activity_at: now,
       version: 1,
+      care_plan_version: 0,
+    })
+    .execute();
+  await trx
+    .insertInto('case_privacy_notices')
+    .values({
+      id: uuidv7(),
+      case_id: id,
+      version: PRIVACY_NOTICE_VERSION,
+      language: privacyNotice.language,
+      presented_how: privacyNotice.presentedHow,
+      accepted_on: privacyNotice.acceptedOn,
+      recorded_by: actor.userId,
+      created_at: now,
     })
     .execute();
   await writeSearchIndex(trx, id, actor.orgId, cols);
@@ -184,7 +199,7 @@ export async function createCase(
     entityType: 'case',
     entityId: id,
     caseId: id,
-    fields: [...Object.keys(profile), ...(familyMembers.length ? ['familyMembers'] : [])],
+    fields: [...Object.keys(profile), ...(familyMembers.length ? ['familyMembers'] : []), 'privacyNotice'],
   });
   return id;
 }
@@ -216,23 +231,8 @@ export async function updateCase(
   change: Partial<CaseUpdate>,
 ): Promise<string[]> {
   const before = await presentProfile(row, ctx.cipher);
-  const current: Record<string, unknown> = {
-    ...before,
-    status: row.status,
-    closureReason: row.closure_reason,
-    step: row.step,
-  };
+  const current: Record<string, unknown> = { ...before, step: row.step };
   const next = { ...change };
-  // A closure reason belongs to a closed case only: reopening clears it; an open case cannot carry one.
-  const finalStatus = next.status ?? row.status;
-  if (finalStatus === 'open') {
-    if (next.closureReason != null && next.status !== 'open')
-      throw invalid([{ path: 'closureReason', code: 'invalid' }]);
-    if (row.closure_reason !== null || next.status === 'open') next.closureReason = null;
-  } else if ((next.closureReason === undefined ? row.closure_reason : next.closureReason) == null) {
-    throw invalid([{ path: 'closureReason', code: 'closure_reason_required' }]);
-  }
-  if (next.status === 'closed' && !next.step) next.step = 'closure';
   const changed = Object.keys(next).filter(
     (k) => JSON.stringify(current[k]) !== JSON.stringify((next as Record<string, unknown>)[k]),
   );
@@ -242,8 +242,6 @@ export async function updateCase(
     changed.map((k) => [k, (next as Record<string, unknown>)[k]]),
   ) as Partial<CaseUpdate>;
   const cols: Partial<CasesTable> = profileColumns(ctx, row.id, picked);
-  if (picked.status !== undefined) cols.status = picked.status;
-  if (picked.closureReason !== undefined) cols.closure_reason = picked.closureReason;
   if (picked.step !== undefined) cols.step = picked.step;
   const version = row.version + 1;
   await trx

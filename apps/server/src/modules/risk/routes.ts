@@ -4,6 +4,8 @@
  * The newest assessment (by date, then by when it was recorded) is the case's
  * current level, kept on the case row for the case list. Reasons, notes and
  * safety plans are sealed at rest. Everything is audited by field names.
+ * A high or critical current level gives the responsible staff a task
+ * (work/tasks.ts).
  */
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,6 +29,7 @@ import { actorOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { findVisibleCase, touchCase } from '../cases/queries.js';
 import { caseErrors, caseParams } from '../cases/routes.js';
+import { raiseRiskTask } from '../work/tasks.js';
 
 const assessmentParams = z.strictObject({ id: z.uuid(), assessmentId: z.uuid() });
 const aad = (id: string, column: string) => `case_risk_assessments:${column}:${id}`;
@@ -145,7 +148,10 @@ export function registerRiskRoutes(app: FastifyInstance, ctx: AppContext): void 
             updated_at: now,
           })
           .execute();
-        await refreshCurrentLevel(trx, survivor.id);
+        const current = await refreshCurrentLevel(trx, survivor.id);
+        // Only the newest assessment speaks for the case: an older one entered late raises nothing.
+        const [newest] = await loadRows(trx, survivor.id);
+        if (newest?.id === id) await raiseRiskTask(ctx, trx, actor, survivor, current);
         await touchCase(trx, survivor.id, now);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'case.risk.create',

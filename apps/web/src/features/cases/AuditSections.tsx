@@ -10,7 +10,7 @@ import { fieldLabelKey, formatFieldValue } from './fieldValues';
 
 /**
  * The label of a field named in an audit entry. Entries about a case's parts
- * (incidents, documents, consents, risk) name the part's own fields; reading
+ * (incidents, documents, consents, risk, approvals) name the part's own fields; reading
  * the documents names the kinds read.
  */
 function useFieldLabel(): (field: string, action?: string) => string {
@@ -30,7 +30,9 @@ function useFieldLabel(): (field: string, action?: string) => string {
                   action.startsWith('case.risk') ||
                   action.startsWith('case.safety')
                 ? optional(`audit.field.${field}`)
-                : undefined;
+                : action.startsWith('case.approval') || action === 'case.close' || action === 'case.reopen'
+                  ? optional(`supervision.auditField.${field}`)
+                  : undefined;
     if (own) return own;
     const key = fieldLabelKey(field);
     return key ? t(key) : field;

@@ -3,18 +3,18 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useFieldArray, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { caseCreateInput, type FieldError as DomainFieldError } from '@senda/domain';
+import { todayInMexico, type caseCreateInput, type FieldError as DomainFieldError } from '@senda/domain';
 import { api, isApiError } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 import { useRequiredSession } from '../../lib/session';
-import { applyServerFieldErrors, zodErrorMap } from '../../lib/fieldErrors';
+import { applyServerFieldErrors } from '../../lib/fieldErrors';
 import { useEnumLabel } from '../../lib/options';
 import { FormError } from '../../components/forms';
 import { PageHeading } from '../../components/PageHeading';
 import { buttonClass, cx } from '../../components/styles';
 import { useT } from '../../i18n/useT';
-import { emptyCase, emptyMember, isCaseFormPath, type CaseFormValues } from './caseForm';
+import { emptyCase, emptyMember, intakeResolver, isCaseFormPath, type CaseFormValues } from './caseForm';
+import { PrivacyNoticeFields } from './PrivacyNoticeFields';
 import { MemberFields, type MemberKey } from './MemberFields';
 import { ProfileFields } from './ProfileFields';
 import { NoCaseAccess } from './CaseListPage';
@@ -33,8 +33,8 @@ function CaseIntakeForm() {
   const [otherErrors, setOtherErrors] = useState<DomainFieldError[]>([]);
 
   const form = useForm<CaseFormValues, unknown, z.output<typeof caseCreateInput>>({
-    resolver: zodResolver(caseCreateInput, zodErrorMap),
-    defaultValues: emptyCase(),
+    resolver: intakeResolver,
+    defaultValues: emptyCase(todayInMexico()),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
@@ -109,6 +109,8 @@ function CaseIntakeForm() {
             {t('intake.family.add')}
           </button>
         </fieldset>
+
+        <PrivacyNoticeFields form={form} />
 
         {hasClientErrors ? <FormError error={null} messageKey="form.fixErrors" /> : null}
         {create.isError ? <FormError error={create.error} extraFields={otherErrors} /> : null}

@@ -21,6 +21,8 @@ import { IncidentsSection } from '../incidents/IncidentsSection';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { RiskSection } from '../risk/RiskSection';
 import { ConsentSection } from '../consent/ConsentSection';
+import { CareSection } from '../care/CareSection';
+import { SupervisionSection } from '../supervision/SupervisionSection';
 
 export function CasePage() {
   const session = useRequiredSession();
@@ -115,12 +117,15 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
             <dd>{f.dateTime(detail.lastActivityAt)}</dd>
           </div>
         </dl>
+        <PrivacyNoticeLine notice={detail.privacyNotice} />
       </div>
 
       <ProfileSection detail={detail} />
       <FamilySection detail={detail} />
       <IncidentsSection caseId={detail.id} />
       <RiskSection caseId={detail.id} />
+      <CareSection detail={detail} />
+      <SupervisionSection detail={detail} />
       <DocumentsSection caseId={detail.id} />
       <ConsentSection caseId={detail.id} />
       <StaffSection detail={detail} />
@@ -129,5 +134,31 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
       {abilities.viewHistory ? <HistorySection caseId={detail.id} /> : null}
       {abilities.viewAudit ? <AuditSection caseId={detail.id} /> : null}
     </div>
+  );
+}
+
+/** When and how she accepted the privacy notice at intake (cases opened before it have none). */
+function PrivacyNoticeLine({ notice }: { notice: CaseDetail['privacyNotice'] }) {
+  const t = useT();
+  const f = useFormatters();
+  const label = useEnumLabel();
+  if (!notice)
+    return (
+      <p className="mt-2 flex gap-2 text-slate-800">
+        <span aria-hidden="true">○</span>
+        {t('case.privacyNotice.none')}
+      </p>
+    );
+  return (
+    <p className="mt-2 flex gap-2 text-slate-900">
+      <span aria-hidden="true" className="text-emerald-800">
+        ✓
+      </span>
+      {t('case.privacyNotice.accepted', {
+        date: f.date(notice.acceptedOn),
+        language: label('noticeLanguage', notice.language),
+        version: notice.version,
+      })}
+    </p>
   );
 }

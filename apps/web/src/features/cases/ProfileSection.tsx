@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   CASE_PROFILE_FIELDS,
@@ -20,6 +20,7 @@ import { useT } from '../../i18n/useT';
 import { isCaseFormPath, type CaseFormValues } from './caseForm';
 import { ProfileFields } from './ProfileFields';
 import { PROFILE_GROUPS, formatFieldValue } from './fieldValues';
+import { needsContactWarning } from './caseNotices';
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
@@ -29,12 +30,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 function formValuesOf(detail: CaseDetail): CaseFormValues {
   const values: Record<string, unknown> = {};
   for (const key of CASE_PROFILE_FIELDS) values[key] = detail[key];
-  return {
-    ...(values as CaseFormValues),
-    status: detail.status,
-    closureReason: detail.closureReason,
-    step: detail.step,
-  };
+  return { ...(values as CaseFormValues), step: detail.step };
 }
 
 /** Only what really changed goes to the server (the audit trail records exactly that). */
@@ -44,14 +40,6 @@ export function changedFields(detail: CaseDetail, next: CaseUpdate): CaseUpdateI
   for (const [key, value] of Object.entries(next as Record<string, unknown>)) {
     if (value === undefined) continue;
     if (!sameValue(value, original[key])) out[key] = value;
-  }
-  if ('status' in out) {
-    // Closing needs its reason; reopening clears it.
-    out.closureReason = out.status === 'closed' ? next.closureReason : null;
-  } else if (detail.status === 'closed' && 'closureReason' in out) {
-    out.closureReason = next.closureReason;
-  } else {
-    delete out.closureReason;
   }
   return out;
 }
@@ -117,6 +105,12 @@ function ProfileView({ detail }: { detail: CaseDetail }) {
                 </dt>
                 <dd className="mb-2 break-words text-slate-900 sm:mb-0">
                   {formatFieldValue(field, (detail as Record<string, unknown>)[field], f, t, enumLabel)}
+                  {field === 'contactDetails' && needsContactWarning(detail) ? (
+                    <span className="mt-1 flex gap-2 rounded-md border border-amber-700 bg-amber-50 p-2 text-sm font-medium text-amber-950">
+                      <span aria-hidden="true">⚠</span>
+                      <span>{t('case.contactConsentMissing')}</span>
+                    </span>
+                  ) : null}
                 </dd>
               </div>
             ))}
@@ -136,9 +130,7 @@ const updateResolver = zodResolver(caseUpdateInput, zodErrorMap) as unknown as R
 function ProfileEditForm({ detail, onDone }: { detail: CaseDetail; onDone: (saved: boolean) => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const statuses = useEnumOptions('status');
   const steps = useEnumOptions('step');
-  const reasons = useEnumOptions('closureReason');
   const [otherErrors, setOtherErrors] = useState<DomainFieldError[]>([]);
   const [nothingChanged, setNothingChanged] = useState(false);
 
@@ -146,7 +138,6 @@ function ProfileEditForm({ detail, onDone }: { detail: CaseDetail; onDone: (save
     resolver: updateResolver,
     defaultValues: formValuesOf(detail),
   });
-  const status = useWatch({ control: form.control, name: 'status' });
   const { errors, isSubmitted } = form.formState;
 
   const save = useMutation({
@@ -184,32 +175,13 @@ function ProfileEditForm({ detail, onDone }: { detail: CaseDetail; onDone: (save
         })(event)
       }
     >
-      <Fieldset legend={t('case.section.status')}>
-        <SelectField
-          label={t('case.field.status')}
-          options={statuses}
-          registration={form.register('status')}
-          error={errors.status}
-        />
+      <Fieldset legend={t('case.section.stage')}>
         <SelectField
           label={t('case.field.step')}
           options={steps}
           registration={form.register('step')}
           error={errors.step}
         />
-        {status === 'closed' ? (
-          <SelectField
-            label={t('case.field.closureReason')}
-            required
-            hint={t('case.hint.closureReason')}
-            options={reasons}
-            emptyLabel={t('form.choose')}
-            registration={form.register('closureReason', {
-              setValueAs: (v: unknown) => (v === '' ? null : v),
-            })}
-            error={errors.closureReason}
-          />
-        ) : null}
       </Fieldset>
       <ProfileFields form={form} />
       {isSubmitted && Object.keys(errors).length > 0 && !save.isError ? (

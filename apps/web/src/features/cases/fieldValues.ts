@@ -106,7 +106,8 @@ const NOTE_CLASS_NAMES = new Set<string>(NOTE_CLASSES);
 
 /** The catalogue key of a field's label (as named in audit entries), if the interface knows it. */
 export function fieldLabelKey(field: string): MessageKey | undefined {
-  if (field in FIELD_KINDS || field === 'familyMembers') return `case.field.${field}` as MessageKey;
+  if (field in FIELD_KINDS || field === 'familyMembers' || field === 'privacyNotice')
+    return `case.field.${field}` as MessageKey;
   if (MEMBER_ONLY_FIELDS.has(field)) return `member.field.${field}` as MessageKey;
   if (NOTE_CLASS_NAMES.has(field)) return `enum.noteClass.${field}` as MessageKey;
   return undefined;

@@ -56,7 +56,12 @@ export function ConsentSection({ caseId }: { caseId: string }) {
   const [announcement, setAnnouncement] = useState('');
   const { target: addButton, returnFocus: returnFocusToAdd } = useReturnFocus(adding);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.consents(caseId) });
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: queryKeys.consents(caseId) });
+    // What her consents allow shows elsewhere on the page: the care plan, contact details.
+    await queryClient.invalidateQueries({ queryKey: queryKeys.care(caseId), exact: true });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
+  };
   const data = consents.data;
   return (
     <section aria-labelledby="consents-heading" className={cardClass}>

@@ -30,6 +30,9 @@ export function RiskSection({ caseId }: { caseId: string }) {
     await queryClient.invalidateQueries({ queryKey: queryKeys.risk(caseId) });
     // The case list shows each case's current risk.
     await queryClient.invalidateQueries({ queryKey: [...queryKeys.cases, 'list'] });
+    // The closure checks show her current risk; a high risk gives someone a task.
+    await queryClient.invalidateQueries({ queryKey: queryKeys.care(caseId), exact: true });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.myWork });
   };
 
   const data = risk.data;
