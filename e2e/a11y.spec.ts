@@ -3,7 +3,8 @@
  * on the main pages (the account page also with a new calendar link and the
  * dialog before replacing it; the case page also with its violence history's
  * form open and refused, with a document and the upload form refused, and
- * with the closure request form refused; the "My work" page too);
+ * with the closure request form refused; the "My work" page, the directory
+ * and its entries page — with a service form refused — too);
  * nothing scrolls sideways on a 360-pixel phone;
  * and the case search can be reached and used with the keyboard alone.
  */
@@ -88,7 +89,58 @@ async function setUp(page: Page): Promise<string> {
       buffer: pdf('Pasaporte'),
     },
   );
+  // A directory entry with a confidential location and a service, so that the directory shows a card.
+  await apiDirectoryService(page, csrf);
   return created.id;
+}
+
+/** Her organization's directory entry (PUT: the same each time), a confidential location and a service there. */
+async function apiDirectoryService(page: Page, csrf: string): Promise<void> {
+  const headers = { Origin: BASE_URL, 'X-CSRF-Token': csrf };
+  const session = (await (await page.request.get('/api/v1/session')).json()) as {
+    organization: { name: string };
+  };
+  const entry = await page.request.put('/api/v1/directory/own-organization', {
+    data: { name: session.organization.name, description: 'Asesoría legal para mujeres migrantes' },
+    headers,
+  });
+  expect(entry.status()).toBe(200);
+  const { id } = (await entry.json()) as { id: string };
+  const location = await page.request.post(`/api/v1/directory/organizations/${id}/locations`, {
+    data: {
+      name: 'Casa de acogida con un nombre bastante largo',
+      address_1: 'Avenida Central Poniente número 1234, interior 5',
+      city: 'Tapachula de Córdova y Ordóñez',
+      state_province: '07',
+      phone: '+52 962 000 0000',
+      confidential: true,
+      confidential_contact: 'Canaliza por Senda o llama a la línea de atención 800 000 0000',
+    },
+    headers,
+  });
+  expect(location.status()).toBe(201);
+  const locationId = ((await location.json()) as { id: string }).id;
+  const service = await page.request.post(`/api/v1/directory/organizations/${id}/services`, {
+    data: {
+      name: 'Acompañamiento legal en la solicitud de la condición de refugiada',
+      categories: ['legal', 'documentation'],
+      genders: ['woman', 'trans_woman'],
+      minimum_age: 18,
+      nationalities: ['HT', 'HN', 'VE'],
+      required_documents: ['Constancia de la COMAR', 'CURP temporal'],
+      languages: ['es', 'ht', 'fr'],
+      free: true,
+      service_areas: [{ state: '07', municipality: 'Tapachula' }, { state: '30' }],
+      referral_method: 'email',
+      referral_email: 'canalizaciones-con-una-direccion-larga@clinica.e2e.test',
+      availability: 'limited',
+      capacity_available: 4,
+      alert: 'Cerrado del 24 al 26 de diciembre',
+      location_ids: [locationId],
+    },
+    headers,
+  });
+  expect(service.status()).toBe(201);
 }
 
 /** Her calendar feed link, freshly created on the account page (any previous one is revoked first). */
@@ -163,6 +215,24 @@ async function openRuleForm(page: Page): Promise<void> {
   await expect(form.getByLabel(t('rules.field.legalBasis'))).toHaveAttribute('aria-invalid', 'true');
 }
 
+/** The directory's service form on "Our directory entries", submitted empty (refused). */
+async function openServiceForm(page: Page): Promise<void> {
+  const session = (await (await page.request.get('/api/v1/session')).json()) as {
+    csrfToken: string;
+    organization: { name: string };
+  };
+  const saved = await page.request.put('/api/v1/directory/own-organization', {
+    data: { name: session.organization.name },
+    headers: { Origin: BASE_URL, 'X-CSRF-Token': session.csrfToken },
+  });
+  expect(saved.status()).toBe(200);
+  await page.goto('/directory/manage');
+  await page.getByRole('button', { name: t('directory.service.add') }).click();
+  const form = page.getByRole('form', { name: t('directory.service.addTitle') });
+  await form.getByRole('button', { name: t('directory.service.addSubmit') }).click();
+  await expect(form.getByLabel(t('directory.field.name'))).toHaveAttribute('aria-invalid', 'true');
+}
+
 const pages = (caseId: string) =>
   [
     { label: 'case list', path: '/cases', heading: t('cases.list.title') },
@@ -171,6 +241,8 @@ const pages = (caseId: string) =>
     { label: 'deadlines page', path: '/deadlines', heading: t('deadlines.title') },
     { label: 'notifications page', path: '/notifications', heading: t('notifications.title') },
     { label: 'my work page', path: '/my-work', heading: t('work.title') },
+    { label: 'directory', path: '/directory', heading: t('directory.title') },
+    { label: 'directory entries page', path: '/directory/manage', heading: t('directory.manage.title') },
     { label: 'users page', path: '/admin/users', heading: t('users.title') },
     { label: 'calendar page', path: '/admin/calendar', heading: t('calendar.title') },
     { label: 'deadline rules page', path: '/admin/deadline-rules', heading: t('rules.title') },
@@ -241,6 +313,9 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   // A deadline rule's form open, with a field error showing (nothing is saved).
   await openRuleForm(page);
   await expectNoSeriousViolations(page, 'deadline rule form with errors');
+  // The directory's service form open, with its errors showing.
+  await openServiceForm(page);
+  await expectNoSeriousViolations(page, 'directory service form with errors');
 });
 
 test('idle warning dialog: no serious axe violations, keyboard stays inside', async ({ page }) => {
@@ -291,6 +366,9 @@ test('signed-in pages fit a 360-pixel phone without sideways scrolling', async (
   // A deadline rule's form, open on the phone.
   await openRuleForm(page);
   await expectNoHorizontalScroll(page, 'deadline rule form');
+  // The directory's service form, open on the phone.
+  await openServiceForm(page);
+  await expectNoHorizontalScroll(page, 'directory service form');
   // Cards, not a table, on the phone.
   await page.goto('/cases');
   await expect(page.getByRole('table')).toHaveCount(0);

@@ -283,6 +283,8 @@ function allEndpoints(): { method: Method; url: string; body?: unknown }[] {
     })),
     // A task is its assignee's (or a coordinator's): tested by role in supervision.test.ts.
     { method: 'POST', url: `${API}/tasks/${unknownId()}/done`, body: {} },
+    // The directory: who reads and who changes it is tested in directory.test.ts.
+    ...directoryEndpoints(unknownId()),
   ];
 }
 
@@ -391,3 +393,35 @@ describe('session abilities', () => {
     });
   });
 });
+
+/** Every directory endpoint, with a valid body, naming things that do not exist. */
+function directoryEndpoints(id: string): { method: Method; url: string; body?: unknown }[] {
+  const org = { name: 'Organización' };
+  const service = { name: 'Servicio', categories: ['legal'], referral_method: 'senda' };
+  const location = { name: 'Sede' };
+  return [
+    { method: 'GET', url: `${API}/directory/organizations` },
+    { method: 'PUT', url: `${API}/directory/own-organization`, body: org },
+    { method: 'POST', url: `${API}/directory/organizations`, body: org },
+    { method: 'PATCH', url: `${API}/directory/organizations/${id}`, body: org },
+    { method: 'GET', url: `${API}/directory/services?need=legal` },
+    { method: 'GET', url: `${API}/directory/services/${id}` },
+    { method: 'POST', url: `${API}/directory/organizations/${id}/services`, body: service },
+    { method: 'PATCH', url: `${API}/directory/services/${id}`, body: { name: 'Otro' } },
+    { method: 'DELETE', url: `${API}/directory/services/${id}` },
+    { method: 'GET', url: `${API}/directory/organizations/${id}/locations` },
+    { method: 'POST', url: `${API}/directory/organizations/${id}/locations`, body: location },
+    { method: 'GET', url: `${API}/directory/locations/${id}` },
+    { method: 'PUT', url: `${API}/directory/locations/${id}`, body: location },
+    { method: 'DELETE', url: `${API}/directory/locations/${id}` },
+    { method: 'GET', url: `${API}/directory/locations/${id}/access` },
+    { method: 'POST', url: `${API}/directory/locations/${id}/access`, body: { email: 'a@b.test' } },
+    { method: 'DELETE', url: `${API}/directory/locations/${id}/access/${id}` },
+    { method: 'GET', url: `${API}/directory/hsds/services` },
+    {
+      method: 'POST',
+      url: `${API}/directory/hsds/import`,
+      body: { contents: [{ id, name: 'S', status: 'active' }] },
+    },
+  ];
+}

@@ -119,6 +119,20 @@ const writes = (): { method: Method; url: string; body: object; session?: null }
   { method: 'POST', url: `${API}/cases/${caseId}/approvals/${unknownId()}/withdraw`, body: {} },
   { method: 'POST', url: `${API}/cases/${caseId}/reopen`, body: { reason: 'Volvió' } },
   { method: 'POST', url: `${API}/tasks/${unknownId()}/done`, body: {} },
+  // The directory.
+  { method: 'PUT', url: `${API}/directory/own-organization`, body: { name: 'Clínica' } },
+  { method: 'POST', url: `${API}/directory/organizations`, body: { name: 'Centro' } },
+  { method: 'PATCH', url: `${API}/directory/organizations/${unknownId()}`, body: { name: 'Centro' } },
+  {
+    method: 'POST',
+    url: `${API}/directory/organizations/${unknownId()}/services`,
+    body: { name: 'Servicio', categories: ['legal'], referral_method: 'senda' },
+  },
+  { method: 'PATCH', url: `${API}/directory/services/${unknownId()}`, body: { name: 'Servicio' } },
+  { method: 'POST', url: `${API}/directory/organizations/${unknownId()}/locations`, body: { name: 'Sede' } },
+  { method: 'PUT', url: `${API}/directory/locations/${unknownId()}`, body: { name: 'Sede' } },
+  { method: 'POST', url: `${API}/directory/locations/${unknownId()}/access`, body: { email: 'a@b.test' } },
+  { method: 'POST', url: `${API}/directory/hsds/import`, body: { contents: [{}] } },
 ];
 
 describe('bodies', () => {

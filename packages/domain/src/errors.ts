@@ -91,6 +91,15 @@ export const FIELD_ERROR_CODES = [
   'responsible_not_on_case',
   'need_not_found',
   'goal_not_found',
+  'age_range_reversed',
+  'referral_contact_required',
+  'confidential_contact_required',
+  'municipality_without_state',
+  'location_not_found',
+  'user_not_found',
+  'hsds_invalid',
+  'not_yours',
+  'referral_not_on_senda',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -17,3 +17,5 @@ export * from './consent/index.js';
 export * from './risk/index.js';
 export * from './care/index.js';
 export * from './privacy/index.js';
+export * from './referrals/index.js';
+export * from './directory/index.js';

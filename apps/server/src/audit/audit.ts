@@ -73,7 +73,18 @@ export type AuditAction =
   | 'case.reopen'
   | 'task.create'
   | 'task.done'
-  | 'my_work.read';
+  | 'my_work.read'
+  | 'directory.organization.create'
+  | 'directory.organization.update'
+  | 'directory.service.create'
+  | 'directory.service.update'
+  | 'directory.service.delete'
+  | 'directory.location.create'
+  | 'directory.location.update'
+  | 'directory.location.delete'
+  | 'directory.location.grant'
+  | 'directory.location.revoke'
+  | 'directory.import';
 
 export type EntityType =
   | 'organization'
@@ -97,7 +108,10 @@ export type EntityType =
   | 'case_action'
   | 'case_follow_up'
   | 'case_approval'
-  | 'task';
+  | 'task'
+  | 'dir_organization'
+  | 'dir_service'
+  | 'dir_location';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { Link, Outlet } from '@tanstack/react-router';
 import { UI_LOCALES, type UiLocale } from '@senda/domain';
 import { canEditCalendar, useSession } from '../lib/session';
+import { canReadDirectory } from '../features/directory/directoryValues';
 import { IdleTimeoutDialog } from '../features/auth/IdleTimeoutDialog';
 import { useSignOut } from '../features/auth/useSignOut';
 import { useNotifications } from '../features/notifications/useNotifications';
@@ -147,6 +148,18 @@ function Header() {
               {session.abilities.createCases ? (
                 <li>
                   <NotificationsLink />
+                </li>
+              ) : null}
+              {canReadDirectory(session.user.role) ? (
+                <li>
+                  <Link
+                    to="/directory"
+                    activeOptions={{ includeSearch: false }}
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('directory.nav')}
+                  </Link>
                 </li>
               ) : null}
               {session.abilities.manageUsers ? (

@@ -62,6 +62,10 @@ import {
   SEXES,
   UI_LOCALES,
   VULNERABILITIES,
+  AVAILABILITIES,
+  LOCATION_TYPES,
+  REFERRAL_METHODS,
+  SERVICE_STATUSES,
 } from '@senda/domain';
 
 export const ENUM_GROUPS = {
@@ -132,6 +136,11 @@ export const ENUM_GROUPS = {
   // The privacy notice at intake.
   noticeLanguage: PRIVACY_NOTICE_LANGUAGES,
   noticePresentation: PRIVACY_NOTICE_PRESENTATIONS,
+  // The service directory.
+  serviceStatus: SERVICE_STATUSES,
+  referralMethod: REFERRAL_METHODS,
+  availability: AVAILABILITIES,
+  locationType: LOCATION_TYPES,
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

@@ -1,4 +1,5 @@
 import type { Authority, CaseListParams, DeadlineListParams } from './api';
+import type { DirectorySearch } from './directoryApi';
 
 export const queryKeys = {
   session: ['session'] as const,
@@ -25,4 +26,11 @@ export const queryKeys = {
   notifications: ['notifications'] as const,
   /** Not under 'session': everything but the session is forgotten at sign-out. */
   calendarFeed: ['calendarFeed'] as const,
+  /** The service directory: every change refetches everything under it. */
+  directory: ['directory'] as const,
+  directoryOrganizations: ['directory', 'organizations'] as const,
+  directoryServices: (search: DirectorySearch) => ['directory', 'services', search] as const,
+  directoryService: (id: string) => ['directory', 'service', id] as const,
+  directoryLocations: (organizationId: string) => ['directory', 'locations', organizationId] as const,
+  directoryAccess: (locationId: string) => ['directory', 'access', locationId] as const,
 };

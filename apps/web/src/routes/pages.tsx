@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-router';
 import { PageHeading } from '../components/PageHeading';
 import { buttonClass } from '../components/styles';
-import { sessionEndSearch, useSession } from '../lib/session';
+import { sessionEndSearch, useRequiredSession, useSession } from '../lib/session';
 import { signInSearchFor } from '../lib/signInSearch';
 import { useT } from '../i18n/useT';
 
@@ -78,6 +78,8 @@ export function RequireSession() {
   return <Outlet />;
 }
 
+/** Home: the case list for those who work on cases; partner organizations' users start at the directory. */
 export function HomeRedirect() {
-  return <Navigate to="/cases" replace />;
+  const session = useRequiredSession();
+  return <Navigate to={session.abilities.readCases ? '/cases' : '/directory'} replace />;
 }

@@ -13,6 +13,10 @@ import { CalendarPage } from '../features/calendar/CalendarPage';
 import { RulesPage } from '../features/deadline-rules/RulesPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { MyWorkPage } from '../features/work/MyWorkPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { ManagePage } from '../features/directory/ManagePage';
+import { ServicePage } from '../features/directory/ServicePage';
+import { parseDirectoryFilters, parseManageSearch } from '../features/directory/directoryValues';
 import { requestHeadingFocus } from '../lib/focus';
 import { parseSignInSearch } from '../lib/signInSearch';
 import { ErrorPage, HomeRedirect, NotFoundPage, RequireSession } from './pages';
@@ -72,6 +76,23 @@ const myWorkRoute = createRoute({
   path: '/my-work',
   component: MyWorkPage,
 });
+const directoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory',
+  validateSearch: parseDirectoryFilters,
+  component: DirectoryPage,
+});
+const directoryServiceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/services/$serviceId',
+  component: ServicePage,
+});
+const directoryManageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/manage',
+  validateSearch: parseManageSearch,
+  component: ManagePage,
+});
 const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/calendar',
@@ -100,6 +121,9 @@ const routeTree = rootRoute.addChildren([
     deadlinesRoute,
     notificationsRoute,
     myWorkRoute,
+    directoryRoute,
+    directoryServiceRoute,
+    directoryManageRoute,
     usersRoute,
     calendarRoute,
     rulesRoute,

@@ -18,7 +18,6 @@ import { findOpenCase, finishCareWrite } from './guard.js';
 import { loadCare, loadNeeds, seal } from './store.js';
 
 const needParams = z.strictObject({ id: z.uuid(), needId: z.uuid() });
-const NEED_FIELDS = Object.keys(needUpdateInput.shape);
 
 export function registerNeedRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -99,7 +98,7 @@ export function registerNeedRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     (request) => {
       const actor = actorOf(request);
-      const change = sentKeys(request.body, NEED_FIELDS);
+      const change = sentKeys(request.body, request.bodyKeys);
       return inTransaction(ctx, async (trx) => {
         const survivor = await findOpenCase(trx, actor, request.params.id);
         const [current] = await loadNeeds(ctx, request.log, trx, survivor.id, request.params.needId);
