@@ -5,6 +5,23 @@
  * rows into the API shapes.
  */
 import type { Generated } from 'kysely';
+import type {
+  DirOrganizationsTable,
+  DirServicesTable,
+  DirServiceFacetsTable,
+  DirLocationsTable,
+  DirServiceAtLocationTable,
+  DirLocationAccessTable,
+} from './schema-directory.js';
+import type {
+  CaseNeedsTable,
+  CaseGoalsTable,
+  CaseActionsTable,
+  CaseFollowUpsTable,
+  CaseApprovalsTable,
+  TasksTable,
+  CasePrivacyNoticesTable,
+} from './schema-care.js';
 
 export interface OrganizationsTable {
   id: string;
@@ -355,164 +372,21 @@ export interface Database {
   dir_location_access: DirLocationAccessTable;
 }
 
-export interface CaseNeedsTable {
-  id: string;
-  case_id: string;
-  domain: string;
-  detail: string | null;
-  priority: string;
-  status: string;
-  unmet_reason: string | null;
-  description_enc: string;
-  identified_on: string;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CaseGoalsTable {
-  id: string;
-  case_id: string;
-  need_id: string;
-  title_enc: string;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CaseActionsTable {
-  id: string;
-  case_id: string;
-  goal_id: string;
-  title_enc: string;
-  responsible_id: string | null;
-  due_on: string | null;
-  status: string;
-  next_follow_up_on: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CaseFollowUpsTable {
-  id: string;
-  case_id: string;
-  action_id: string;
-  on_date: string;
-  note_enc: string;
-  /** The status given to the action with this follow-up, when it changed. */
-  status: string | null;
-  next_follow_up_on: string | null;
-  created_by: string | null;
-  created_at: string;
-}
-
-export interface CaseApprovalsTable {
-  id: string;
-  case_id: string;
-  org_id: string;
-  kind: string;
-  status: string;
-  requested_by: string | null;
-  requested_at: string;
-  comment_enc: string;
-  plan_version: number | null;
-  closure_reason: string | null;
-  /** JSON list of the closure checklist items confirmed. */
-  checklist: string;
-  decided_by: string | null;
-  decided_at: string | null;
-  decision_comment_enc: string | null;
-  reopened_by: string | null;
-  reopened_at: string | null;
-  reopen_reason_enc: string | null;
-}
-
-export interface TasksTable {
-  id: string;
-  org_id: string;
-  case_id: string;
-  kind: string;
-  assigned_to: string;
-  status: string;
-  risk_level: string | null;
-  created_at: string;
-  done_at: string | null;
-  done_by: string | null;
-}
-
-export interface CasePrivacyNoticesTable {
-  id: string;
-  case_id: string;
-  version: string;
-  language: string;
-  presented_how: string;
-  accepted_on: string;
-  recorded_by: string | null;
-  created_at: string;
-}
-
 // Kept for tables that may later need generated columns.
 export type { Generated };
 
-export interface DirOrganizationsTable {
-  id: string;
-  /** The Senda organization that keeps this entry up to date. */
-  maintainer_org_id: string;
-  /** Set when the entry is a Senda organization itself: referrals inside Senda reach it. */
-  senda_org_id: string | null;
-  name: string;
-  alternate_name: string;
-  description: string;
-  email: string;
-  website: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DirServicesTable {
-  id: string;
-  organization_id: string;
-  name: string;
-  status: string;
-  /** The service's other fields as the domain's schema gives them (JSON). */
-  record: string;
-  /** Folded name, other name and description, for the free-text search. */
-  search_text: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DirServiceFacetsTable {
-  service_id: string;
-  facet: string;
-  value: string;
-}
-
-export interface DirLocationsTable {
-  id: string;
-  organization_id: string;
-  name: string;
-  description: string;
-  location_type: string;
-  city: string;
-  state_province: string | null;
-  country: string;
-  confidential: number;
-  confidential_contact: string;
-  details_enc: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DirServiceAtLocationTable {
-  service_id: string;
-  location_id: string;
-}
-
-export interface DirLocationAccessTable {
-  location_id: string;
-  user_id: string;
-  granted_by: string | null;
-  granted_at: string;
-}
+export type {
+  CaseNeedsTable,
+  CaseGoalsTable,
+  CaseActionsTable,
+  CaseFollowUpsTable,
+  CaseApprovalsTable,
+  TasksTable,
+  CasePrivacyNoticesTable,
+  DirOrganizationsTable,
+  DirServicesTable,
+  DirServiceFacetsTable,
+  DirLocationsTable,
+  DirServiceAtLocationTable,
+  DirLocationAccessTable,
+};

@@ -23,7 +23,6 @@ import {
 import type { Actor, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { CaseApprovalsTable, CasesTable } from '../../db/schema.js';
-import { notFound } from '../../http/errors.js';
 import { consentStates } from '../cases/queries.js';
 
 export const aad = (table: string, id: string, column: string) => `${table}:${column}:${id}`;
@@ -274,10 +273,4 @@ export async function loadCare(
 
 export function canDecide(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'coordinator' || actor.role === 'admin';
-}
-
-/** A case's row after a change, still through the caller's scope. */
-export function mustExist<T>(value: T | undefined): T {
-  if (value === undefined) throw notFound();
-  return value;
 }

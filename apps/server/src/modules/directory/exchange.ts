@@ -12,7 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema, type FieldError } from '@senda/domain';
+import type { FieldError } from '@senda/domain';
 import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type Actor, type AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -24,9 +24,8 @@ import type { HsdsService } from './hsds-map.js';
 import { validateHsds } from './hsds.js';
 import { locationColumns } from './locations.js';
 import { serviceRows, withOrg, writeService } from './services.js';
-import { canEdit, presentServices, requireReader } from './store.js';
+import { canEdit, presentServices, requireReader, directoryErrors } from './store.js';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 /** At most this many documents per import request. */
 export const MAX_IMPORT_DOCUMENTS = 500;
 
@@ -136,7 +135,7 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.get(
     '/directory/hsds/services',
-    { schema: { tags: ['directory'], response: { 200: z.looseObject({}), ...errors } } },
+    { schema: { tags: ['directory'], response: { 200: z.looseObject({}), ...directoryErrors } } },
     (request) => {
       const actor = actorOf(request);
       requireReader(actor);
@@ -185,7 +184,7 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: AppContext): v
     '/directory/hsds/import',
     {
       bodyLimit: 10 * 1024 * 1024,
-      schema: { tags: ['directory'], body: importBody, response: { 200: importAnswer, ...errors } },
+      schema: { tags: ['directory'], body: importBody, response: { 200: importAnswer, ...directoryErrors } },
     },
     (request) => {
       const actor = actorOf(request);

@@ -9,7 +9,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import {
-  errorBodySchema,
   locationAccessInput,
   locationAccessView,
   locationInput,
@@ -30,16 +29,10 @@ import {
   loadLocations,
   requireReader,
   type SealedDetails,
+  directoryErrors,
+  idParams,
 } from './store.js';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const idParams = z.strictObject({ id: z.uuid() });
 const accessParams = z.strictObject({ id: z.uuid(), userId: z.uuid() });
 
 export function locationColumns(ctx: AppContext, id: string, l: DirectoryLocation) {
@@ -85,7 +78,13 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.get(
     '/directory/organizations/:id/locations',
-    { schema: { tags: ['directory'], params: idParams, response: { 200: locationListView, ...errors } } },
+    {
+      schema: {
+        tags: ['directory'],
+        params: idParams,
+        response: { 200: locationListView, ...directoryErrors },
+      },
+    },
     (request) => {
       const actor = actorOf(request);
       requireReader(actor);
@@ -98,7 +97,9 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.get(
     '/directory/locations/:id',
-    { schema: { tags: ['directory'], params: idParams, response: { 200: locationView, ...errors } } },
+    {
+      schema: { tags: ['directory'], params: idParams, response: { 200: locationView, ...directoryErrors } },
+    },
     (request) => {
       const actor = actorOf(request);
       requireReader(actor);
@@ -113,7 +114,7 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
         tags: ['directory'],
         params: idParams,
         body: locationInput,
-        response: { 201: locationView, ...errors },
+        response: { 201: locationView, ...directoryErrors },
       },
     },
     async (request, reply) => {
@@ -150,7 +151,7 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
         tags: ['directory'],
         params: idParams,
         body: locationInput,
-        response: { 200: locationView, ...errors },
+        response: { 200: locationView, ...directoryErrors },
       },
     },
     (request) => {
@@ -176,7 +177,7 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.delete(
     '/directory/locations/:id',
-    { schema: { tags: ['directory'], params: idParams, response: { 204: z.null(), ...errors } } },
+    { schema: { tags: ['directory'], params: idParams, response: { 204: z.null(), ...directoryErrors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       requireReader(actor);
@@ -195,7 +196,13 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.get(
     '/directory/locations/:id/access',
-    { schema: { tags: ['directory'], params: idParams, response: { 200: locationAccessView, ...errors } } },
+    {
+      schema: {
+        tags: ['directory'],
+        params: idParams,
+        response: { 200: locationAccessView, ...directoryErrors },
+      },
+    },
     (request) => {
       const actor = actorOf(request);
       requireReader(actor);
@@ -221,7 +228,7 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
         tags: ['directory'],
         params: idParams,
         body: locationAccessInput,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...directoryErrors },
       },
     },
     async (request, reply) => {
@@ -260,7 +267,9 @@ export function registerLocationRoutes(app: FastifyInstance, ctx: AppContext): v
 
   r.delete(
     '/directory/locations/:id/access/:userId',
-    { schema: { tags: ['directory'], params: accessParams, response: { 204: z.null(), ...errors } } },
+    {
+      schema: { tags: ['directory'], params: accessParams, response: { 204: z.null(), ...directoryErrors } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       requireReader(actor);

@@ -7,36 +7,32 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import {
   directoryOrganizationInput,
   directoryOrganizationListView,
   directoryOrganizationView,
-  errorBodySchema,
   sentKeys,
 } from '@senda/domain';
 import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { forbidden } from '../../http/errors.js';
-import { findEditableOrganization, findOrganization, presentOrganization, requireReader } from './store.js';
+import {
+  findEditableOrganization,
+  findOrganization,
+  presentOrganization,
+  requireReader,
+  directoryErrors,
+  idParams,
+} from './store.js';
 import { refreshSearchText } from './services.js';
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const idParams = z.strictObject({ id: z.uuid() });
 
 export function registerDirectoryOrganizationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/directory/organizations',
-    { schema: { tags: ['directory'], response: { 200: directoryOrganizationListView, ...errors } } },
+    { schema: { tags: ['directory'], response: { 200: directoryOrganizationListView, ...directoryErrors } } },
     async (request) => {
       const actor = actorOf(request);
       requireReader(actor);
@@ -56,7 +52,7 @@ export function registerDirectoryOrganizationRoutes(app: FastifyInstance, ctx: A
       schema: {
         tags: ['directory'],
         body: directoryOrganizationInput,
-        response: { 200: directoryOrganizationView, ...errors },
+        response: { 200: directoryOrganizationView, ...directoryErrors },
       },
     },
     (request) => {
@@ -107,7 +103,7 @@ export function registerDirectoryOrganizationRoutes(app: FastifyInstance, ctx: A
       schema: {
         tags: ['directory'],
         body: directoryOrganizationInput,
-        response: { 201: directoryOrganizationView, ...errors },
+        response: { 201: directoryOrganizationView, ...directoryErrors },
       },
     },
     async (request, reply) => {
@@ -146,7 +142,7 @@ export function registerDirectoryOrganizationRoutes(app: FastifyInstance, ctx: A
         tags: ['directory'],
         params: idParams,
         body: directoryOrganizationInput.partial(),
-        response: { 200: directoryOrganizationView, ...errors },
+        response: { 200: directoryOrganizationView, ...directoryErrors },
       },
     },
     (request) => {

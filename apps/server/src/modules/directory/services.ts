@@ -10,7 +10,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import {
   directorySearchQuery,
-  errorBodySchema,
   foldText,
   sentKeys,
   serviceInput,
@@ -26,16 +25,14 @@ import type { Db } from '../../db/database.js';
 import type { DirOrganizationsTable } from '../../db/schema.js';
 import { actorOf } from '../../http/auth.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
-import { canEdit, findEditableOrganization, presentServices, requireReader } from './store.js';
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
-const idParams = z.strictObject({ id: z.uuid() });
+import {
+  canEdit,
+  findEditableOrganization,
+  presentServices,
+  requireReader,
+  directoryErrors,
+  idParams,
+} from './store.js';
 
 /** The facets a search filters on: categories, languages, states and municipalities served. */
 function facetsOf(service: Pick<Service, 'categories' | 'languages' | 'service_areas'>) {
@@ -178,7 +175,7 @@ export function registerDirectoryServiceRoutes(app: FastifyInstance, ctx: AppCon
       schema: {
         tags: ['directory'],
         querystring: directorySearchQuery,
-        response: { 200: serviceListView, ...errors },
+        response: { 200: serviceListView, ...directoryErrors },
       },
     },
     (request) => {
@@ -217,7 +214,7 @@ export function registerDirectoryServiceRoutes(app: FastifyInstance, ctx: AppCon
 
   r.get(
     '/directory/services/:id',
-    { schema: { tags: ['directory'], params: idParams, response: { 200: serviceView, ...errors } } },
+    { schema: { tags: ['directory'], params: idParams, response: { 200: serviceView, ...directoryErrors } } },
     (request) => {
       const actor = actorOf(request);
       requireReader(actor);
@@ -232,7 +229,7 @@ export function registerDirectoryServiceRoutes(app: FastifyInstance, ctx: AppCon
         tags: ['directory'],
         params: idParams,
         body: serviceInput,
-        response: { 201: serviceView, ...errors },
+        response: { 201: serviceView, ...directoryErrors },
       },
     },
     async (request, reply) => {
@@ -261,7 +258,7 @@ export function registerDirectoryServiceRoutes(app: FastifyInstance, ctx: AppCon
         tags: ['directory'],
         params: idParams,
         body: serviceUpdateInput,
-        response: { 200: serviceView, ...errors },
+        response: { 200: serviceView, ...directoryErrors },
       },
     },
     (request) => {
@@ -295,7 +292,7 @@ export function registerDirectoryServiceRoutes(app: FastifyInstance, ctx: AppCon
 
   r.delete(
     '/directory/services/:id',
-    { schema: { tags: ['directory'], params: idParams, response: { 204: z.null(), ...errors } } },
+    { schema: { tags: ['directory'], params: idParams, response: { 204: z.null(), ...directoryErrors } } },
     async (request, reply) => {
       const actor = actorOf(request);
       requireReader(actor);

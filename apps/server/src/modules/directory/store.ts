@@ -9,8 +9,10 @@
  *   organization), the one that maintains its entry, and the users it names.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
 import {
   CASE_ROLES,
+  errorBodySchema,
   type DirectoryOrganizationView,
   type LocationView,
   type Role,
@@ -21,6 +23,16 @@ import type { Actor, AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import type { DirLocationsTable, DirOrganizationsTable, DirServicesTable } from '../../db/schema.js';
 import { forbidden, notFound } from '../../http/errors.js';
+
+/** The error answers of every directory endpoint, and the one-id path of most. */
+export const directoryErrors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+export const idParams = z.strictObject({ id: z.uuid() });
 
 export const detailsAad = (id: string) => `dir_locations:details:${id}`;
 
