@@ -75,7 +75,9 @@ else if (CI) {
 }
 
 const vitestJson = path.join(out, 'vitest.json');
-step('unit and API tests', 'npx', [
+// A report left by an earlier run must never be read as this run's.
+fs.rmSync(vitestJson, { force: true });
+const vitestOk = step('unit and API tests', 'npx', [
   'vitest',
   'run',
   ...projects.flatMap((p) => ['--project', p]),
@@ -91,6 +93,10 @@ if (fs.existsSync(vitestJson)) {
     (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
   if (report.numPendingTests || report.numTodoTests)
     notes.push(`${report.numPendingTests + report.numTodoTests} tests skipped (not counted as passed)`);
+  if (!vitestOk && report.numFailedTests === 0 && report.success !== false) {
+    failed += 1;
+    notes.push('vitest exited with an error');
+  }
 } else {
   failed += 1;
   notes.push('vitest produced no report');
@@ -106,12 +112,20 @@ if (!built) {
   } else notes.push(`SKIPPED the browser tests: ${chromium} is missing (apt-get install -y chromium)`);
 } else {
   const pwJson = path.join(out, 'playwright.json');
-  step('browser tests', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  fs.rmSync(pwJson, { force: true });
+  const browserOk = step('browser tests', 'npx', ['playwright', 'test'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
   if (fs.existsSync(pwJson)) {
     const stats = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats ?? {};
     passed += stats.expected ?? 0;
     failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
     if (stats.skipped) notes.push(`${stats.skipped} browser tests skipped (not counted as passed)`);
+    // Playwright failing before any test (its server could not start) still fails the run.
+    if (!browserOk && !stats.unexpected && !stats.flaky) {
+      failed += 1;
+      notes.push('playwright exited with an error');
+    }
   } else {
     failed += 1;
     notes.push('playwright produced no report');
