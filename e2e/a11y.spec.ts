@@ -4,7 +4,9 @@
  * dialog before replacing it; the case page also with its violence history's
  * form open and refused, with a document and the upload form refused, and
  * with the closure request form refused; the "My work" page, the directory
- * and its entries page — with a service form refused — too);
+ * and its entries page — with a service form refused — too; the referral
+ * pages: both boxes, the services that fit her and the referral form, one
+ * referral with its decline form refused, and its letter);
  * nothing scrolls sideways on a 360-pixel phone;
  * and the case search can be reached and used with the keyboard alone.
  */
@@ -20,6 +22,7 @@ import {
   apiUploadDocument,
 } from './support/app.js';
 import { pdf } from './support/files.js';
+import { apiReferral, type ReferralSetUp } from './support/referrals.js';
 
 const t = catalogue('es');
 
@@ -249,6 +252,43 @@ const pages = (caseId: string) =>
     { label: 'account page', path: '/account', heading: t('account.title') },
   ] as const;
 
+const referralPages = (caseId: string, r: ReferralSetUp) => {
+  const refer = t('referrals.refer.title', { need: t('enum.needDomain.legal') });
+  return [
+    { label: 'received referrals', path: '/referrals', heading: t('referrals.title') },
+    { label: 'sent referrals', path: '/referrals?box=sent&all=true', heading: t('referrals.title') },
+    { label: 'services that fit her', path: `/cases/${caseId}/refer?needId=${r.needId}`, heading: refer },
+    {
+      label: 'referral form',
+      path: `/cases/${caseId}/refer?needId=${r.needId}&serviceId=${r.serviceId}`,
+      heading: refer,
+    },
+    {
+      label: 'referral page',
+      path: `/referrals/${r.referralId}`,
+      heading: t('referrals.page.title', { code: r.code }),
+    },
+    {
+      label: 'referral letter',
+      path: `/referrals/${r.referralId}/letter`,
+      heading: t('referrals.letter.pageTitle', { code: r.code }),
+    },
+  ] as const;
+};
+
+/** The referral's decline form (the sender records the answer of an organization outside Senda), refused. */
+async function openDeclineForm(page: Page, r: ReferralSetUp): Promise<void> {
+  await page.goto(`/referrals/${r.referralId}`);
+  const actions = page.getByRole('region', { name: t('referrals.act.title') });
+  await actions.getByRole('button', { name: t('referrals.act.decline'), exact: true }).click();
+  const form = actions.getByRole('form', { name: t('referrals.act.decline') });
+  await form.getByRole('button', { name: t('referrals.act.declineSubmit') }).click();
+  await expect(form.getByLabel(t('referrals.field.declineReason'), { exact: false })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+}
+
 test('sign-in page: no serious axe violations, no sideways scroll on a phone', async ({ page }) => {
   await page.goto('/sign-in');
   await expect(page.getByRole('heading', { level: 1, name: t('signIn.title') })).toBeVisible();
@@ -269,6 +309,10 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
     await expect(page.getByText(t('common.loading'))).toHaveCount(0);
     await expectNoSeriousViolations(page, p.label);
   }
+});
+
+test('signed-in forms with their errors showing: no serious axe violations', async ({ page }) => {
+  const caseId = await setUp(page);
   // The case page with a deadline's explanation open and the act form's errors showing.
   await page.goto(`/cases/${caseId}`);
   await page
@@ -316,6 +360,20 @@ test('signed-in pages: no serious axe violations', async ({ page }) => {
   // The directory's service form open, with its errors showing.
   await openServiceForm(page);
   await expectNoSeriousViolations(page, 'directory service form with errors');
+});
+
+test('referral pages: no serious axe violations', async ({ page }) => {
+  const caseId = await setUp(page);
+  // Both boxes, the services that fit her and the form, a referral with its decline form refused, its letter.
+  const referral = await apiReferral(page, caseId);
+  for (const p of referralPages(caseId, referral)) {
+    await page.goto(p.path);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(p.heading);
+    await expect(page.getByText(t('common.loading'))).toHaveCount(0);
+    await expectNoSeriousViolations(page, p.label);
+  }
+  await openDeclineForm(page, referral);
+  await expectNoSeriousViolations(page, 'referral decline form with errors');
 });
 
 test('idle warning dialog: no serious axe violations, keyboard stays inside', async ({ page }) => {
@@ -369,6 +427,16 @@ test('signed-in pages fit a 360-pixel phone without sideways scrolling', async (
   // The directory's service form, open on the phone.
   await openServiceForm(page);
   await expectNoHorizontalScroll(page, 'directory service form');
+  // The referral pages, and a referral's decline form, on the phone.
+  const referral = await apiReferral(page, caseId);
+  for (const p of referralPages(caseId, referral)) {
+    await page.goto(p.path);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(p.heading);
+    await expect(page.getByText(t('common.loading'))).toHaveCount(0);
+    await expectNoHorizontalScroll(page, p.label);
+  }
+  await openDeclineForm(page, referral);
+  await expectNoHorizontalScroll(page, 'referral decline form');
   // Cards, not a table, on the phone.
   await page.goto('/cases');
   await expect(page.getByRole('table')).toHaveCount(0);

@@ -18,6 +18,7 @@ import { createOrganization, generatePassword } from './modules/organizations/se
 import { createUser, setPassword } from './modules/users/service.js';
 import { openContext } from './startup.js';
 import { createReminders, sendDigests } from './modules/reminders/run.js';
+import { referralSweep } from './modules/referrals/sweep.js';
 import { smtpMailer } from './modules/reminders/scheduler.js';
 
 const program = new Command('senda').description('Senda administration');
@@ -104,6 +105,45 @@ user
       }),
   );
 user
+  .command('installation-admin')
+  .description(
+    "make an admin an admin of the whole installation (manages every organization's directory entries)",
+  )
+  .requiredOption('--email <email>')
+  .option('--revoke', 'take it away again')
+  .action((opts: { email: string; revoke?: boolean }) =>
+    withContext(async (ctx) => {
+      const found = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'org_id', 'role'])
+        .where('email', '=', opts.email.trim().toLowerCase())
+        .executeTakeFirst();
+      if (!found) throw new Error(`No user with e-mail ${opts.email}`);
+      if (found.role !== 'admin' && !opts.revoke)
+        throw new Error('Only an admin can be an admin of the installation');
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ installation_admin: opts.revoke ? 0 : 1, updated_at: new Date().toISOString() })
+          .where('id', '=', found.id)
+          .execute();
+        await writeAudit(trx, ctx.dialect, {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: found.id,
+          actorId: null,
+          orgId: found.org_id,
+          fields: ['installationAdmin'],
+        });
+      });
+      console.log(
+        opts.revoke
+          ? `${opts.email} is no longer an installation admin.`
+          : `${opts.email} is now an installation admin.`,
+      );
+    }),
+  );
+user
   .command('reset-password')
   .requiredOption('--email <email>')
   .option('--password <password>', 'new password (generated when omitted)')
@@ -162,6 +202,10 @@ reminders
     withContext(async (ctx) => {
       const created = await createReminders(ctx);
       console.log(`Reminders created: ${created}.`);
+      const referrals = await referralSweep(ctx);
+      console.log(
+        `Referrals revoked: ${referrals.revoked}, expired: ${referrals.expired}, overdue notices: ${referrals.reminded}.`,
+      );
       if (!opts.digest) return;
       const { smtpUrl, mailFrom } = ctx.config.reminders;
       if (!smtpUrl) throw new Error('SENDA_SMTP_URL is not set: no digest can be sent.');

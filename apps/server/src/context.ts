@@ -16,6 +16,8 @@ export interface Actor {
   userId: string;
   orgId: string;
   role: Role;
+  /** An admin of the whole installation: manages every organization's directory entries. */
+  installationAdmin: boolean;
   displayName: string;
   sessionHash: string;
   csrfToken: string;

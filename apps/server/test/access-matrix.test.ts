@@ -418,6 +418,7 @@ function directoryEndpoints(id: string): { method: Method; url: string; body?: u
     { method: 'POST', url: `${API}/directory/locations/${id}/access`, body: { email: 'a@b.test' } },
     { method: 'DELETE', url: `${API}/directory/locations/${id}/access/${id}` },
     { method: 'GET', url: `${API}/directory/hsds/services` },
+    { method: 'GET', url: `${API}/directory/hsds/tabular` },
     {
       method: 'POST',
       url: `${API}/directory/hsds/import`,

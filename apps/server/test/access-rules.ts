@@ -158,6 +158,8 @@ export const CASE_ENDPOINTS: CaseEndpoint[] = [
     fresh: 'consent',
   },
   { method: 'GET', path: '/cases/:id/care', ok: 200 },
+  { method: 'GET', path: '/cases/:id/referrals', ok: 200 },
+  { method: 'GET', path: '/cases/:id/service-matches?needId=:needId', ok: 200, fresh: 'need' },
   { method: 'POST', path: '/cases/:id/needs', ok: 201, body: () => need },
   {
     method: 'PATCH',

@@ -133,6 +133,19 @@ const writes = (): { method: Method; url: string; body: object; session?: null }
   { method: 'PUT', url: `${API}/directory/locations/${unknownId()}`, body: { name: 'Sede' } },
   { method: 'POST', url: `${API}/directory/locations/${unknownId()}/access`, body: { email: 'a@b.test' } },
   { method: 'POST', url: `${API}/directory/hsds/import`, body: { contents: [{}] } },
+  // Referrals.
+  {
+    method: 'POST',
+    url: `${API}/cases/${caseId}/referrals`,
+    body: { needId: unknownId(), serviceId: unknownId(), send: false },
+  },
+  { method: 'POST', url: `${API}/referrals/${unknownId()}/send`, body: {} },
+  { method: 'POST', url: `${API}/referrals/${unknownId()}/withdraw`, body: {} },
+  { method: 'POST', url: `${API}/referrals/${unknownId()}/accept`, body: {} },
+  { method: 'POST', url: `${API}/referrals/${unknownId()}/decline`, body: { reason: 'no_capacity' } },
+  { method: 'POST', url: `${API}/referrals/${unknownId()}/assign`, body: { userId: unknownId() } },
+  { method: 'POST', url: `${API}/referrals/${unknownId()}/complete`, body: { outcome: 'given' } },
+  { method: 'POST', url: `${API}/referrals/${unknownId()}/messages`, body: { body: 'Hola' } },
 ];
 
 describe('bodies', () => {

@@ -100,6 +100,15 @@ export const FIELD_ERROR_CODES = [
   'hsds_invalid',
   'not_yours',
   'referral_not_on_senda',
+  // Referrals.
+  'documents_scope_required',
+  'reason_required',
+  'service_not_found',
+  'service_inactive',
+  'need_not_open',
+  'own_organization',
+  'wrong_state',
+  'not_assignable',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

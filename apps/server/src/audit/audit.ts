@@ -84,7 +84,22 @@ export type AuditAction =
   | 'directory.location.delete'
   | 'directory.location.grant'
   | 'directory.location.revoke'
-  | 'directory.import';
+  | 'directory.import'
+  | 'referral.create'
+  | 'referral.read'
+  | 'referral.send'
+  | 'referral.accept'
+  | 'referral.decline'
+  | 'referral.complete'
+  | 'referral.withdraw'
+  | 'referral.revoke'
+  | 'referral.expire'
+  | 'referral.assign'
+  | 'referral.message'
+  | 'referral.document.download'
+  | 'referral.access_log.read'
+  | 'case.referrals.read'
+  | 'case.service_matches.read';
 
 export type EntityType =
   | 'organization'
@@ -111,7 +126,8 @@ export type EntityType =
   | 'task'
   | 'dir_organization'
   | 'dir_service'
-  | 'dir_location';
+  | 'dir_location'
+  | 'referral';
 
 export interface AuditEvent {
   action: AuditAction;

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_consents.js';
 import * as m0009 from './migrations/0009_risk.js';
 import * as m0010 from './migrations/0010_care.js';
 import * as m0011 from './migrations/0011_directory.js';
+import * as m0012 from './migrations/0012_referrals.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_risk': m0009,
   '0010_care': m0010,
   '0011_directory': m0011,
+  '0012_referrals': m0012,
 };
 
 const provider: MigrationProvider = {

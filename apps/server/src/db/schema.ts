@@ -13,6 +13,7 @@ import type {
   DirServiceAtLocationTable,
   DirLocationAccessTable,
 } from './schema-directory.js';
+import type { ReferralsTable, ReferralEventsTable, ReferralNoticesTable } from './schema-referrals.js';
 import type {
   CaseNeedsTable,
   CaseGoalsTable,
@@ -42,6 +43,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_sign_in_at: string | null;
+  /** 1: an admin of the whole installation (manages every directory entry). */
+  installation_admin: number;
 }
 
 export interface SessionsTable {
@@ -370,6 +373,9 @@ export interface Database {
   dir_locations: DirLocationsTable;
   dir_service_at_location: DirServiceAtLocationTable;
   dir_location_access: DirLocationAccessTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
+  referral_notices: ReferralNoticesTable;
 }
 
 // Kept for tables that may later need generated columns.
@@ -389,4 +395,7 @@ export type {
   DirLocationsTable,
   DirServiceAtLocationTable,
   DirLocationAccessTable,
+  ReferralsTable,
+  ReferralEventsTable,
+  ReferralNoticesTable,
 };

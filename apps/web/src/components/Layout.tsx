@@ -3,6 +3,7 @@ import { Link, Outlet } from '@tanstack/react-router';
 import { UI_LOCALES, type UiLocale } from '@senda/domain';
 import { canEditCalendar, useSession } from '../lib/session';
 import { canReadDirectory } from '../features/directory/directoryValues';
+import { canUseReferrals } from '../features/referrals/referralValues';
 import { IdleTimeoutDialog } from '../features/auth/IdleTimeoutDialog';
 import { useSignOut } from '../features/auth/useSignOut';
 import { useNotifications } from '../features/notifications/useNotifications';
@@ -85,7 +86,7 @@ function Header() {
   const signOut = useSignOut();
 
   return (
-    <header className="bg-teal-900 text-white">
+    <header className="bg-teal-900 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <div className="me-auto min-w-0">
           <Link
@@ -122,6 +123,18 @@ function Header() {
                   </Link>
                 </li>
               ) : null}
+              {canUseReferrals(session.user.role) ? (
+                <li>
+                  <Link
+                    to="/referrals"
+                    activeOptions={{ includeSearch: false }}
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('layout.nav.referrals')}
+                  </Link>
+                </li>
+              ) : null}
               {session.abilities.createCases ? (
                 <li>
                   <Link
@@ -145,7 +158,8 @@ function Header() {
                   </Link>
                 </li>
               ) : null}
-              {session.abilities.createCases ? (
+              {/* Partners get referral notices (deadline reminders are for case roles). */}
+              {session.abilities.createCases || session.user.role === 'partner' ? (
                 <li>
                   <NotificationsLink />
                 </li>
@@ -228,10 +242,14 @@ function Header() {
 export function AppShell({ children }: { children?: ReactNode }) {
   const session = useSession().data;
   return (
-    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
+    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900 print:bg-white">
       <SkipLink />
       <Header />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none print:max-w-none print:p-0"
+      >
         {children ?? <Outlet />}
       </main>
       {session ? <IdleTimeoutDialog key={session.user.id} idleMinutes={session.idleTimeoutMinutes} /> : null}

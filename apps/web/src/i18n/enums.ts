@@ -66,6 +66,16 @@ import {
   LOCATION_TYPES,
   REFERRAL_METHODS,
   SERVICE_STATUSES,
+  REFERRAL_STATES,
+  REFERRAL_SHARES,
+  REFERRAL_URGENCIES,
+  REFERRAL_MODES,
+  DECLINE_REASONS,
+  REFERRAL_OUTCOMES,
+  NOT_GIVEN_REASONS,
+  FIT_CRITERIA,
+  FIT_RESULTS,
+  REFERRAL_NOTICE_EVENTS,
 } from '@senda/domain';
 
 export const ENUM_GROUPS = {
@@ -141,6 +151,17 @@ export const ENUM_GROUPS = {
   referralMethod: REFERRAL_METHODS,
   availability: AVAILABILITIES,
   locationType: LOCATION_TYPES,
+  // Referrals.
+  referralState: REFERRAL_STATES,
+  referralShare: REFERRAL_SHARES,
+  referralUrgency: REFERRAL_URGENCIES,
+  referralMode: REFERRAL_MODES,
+  declineReason: DECLINE_REASONS,
+  referralOutcome: REFERRAL_OUTCOMES,
+  notGivenReason: NOT_GIVEN_REASONS,
+  fitCriterion: FIT_CRITERIA,
+  fitResult: FIT_RESULTS,
+  referralNotice: REFERRAL_NOTICE_EVENTS,
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

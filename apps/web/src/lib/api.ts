@@ -26,6 +26,7 @@ import {
   riskAssessmentView,
   myDeadlineView,
   notificationView,
+  referralNoticeView,
   procedureView,
   familyMemberView,
   incidentListView,
@@ -70,7 +71,12 @@ const procedureList = itemsOf(procedureView);
 const myDeadlineList = itemsOf(myDeadlineView);
 const deadlineRuleList = itemsOf(deadlineRuleView);
 const documentList = itemsOf(documentView);
-const notificationList = z.object({ items: z.array(notificationView), unread: z.number() });
+/** Deadline reminders and referral notices; `unread` counts both kinds. */
+const notificationList = z.object({
+  items: z.array(notificationView),
+  referrals: z.array(referralNoticeView).default([]),
+  unread: z.number(),
+});
 
 export type SessionView = z.infer<typeof sessionView>;
 export type PasswordChangeInput = z.input<typeof passwordChangeInput>;

@@ -38,6 +38,14 @@ export interface DirectorySearch {
   /** Only the services of one directory organization. */
   organization?: string | undefined;
   limit?: number | undefined;
+  /** Where a page starts: the previous page's `nextCursor`. */
+  cursor?: string | undefined;
+}
+
+/** One page of a search, and where the next one starts (null on the last page). */
+export interface DirectoryPage {
+  items: DirectoryService[];
+  nextCursor: string | null;
 }
 
 const enc = encodeURIComponent;
@@ -78,9 +86,19 @@ export const directoryApi = {
     );
   },
 
-  async searchServices(search: DirectorySearch, signal?: AbortSignal): Promise<DirectoryService[]> {
-    return read(serviceListView, await request(`/directory/services${searchQuery(search)}`, { signal }))
-      .items;
+  async searchServices(search: DirectorySearch, signal?: AbortSignal): Promise<DirectoryPage> {
+    return read(serviceListView, await request(`/directory/services${searchQuery(search)}`, { signal }));
+  },
+  /** Every service a search finds, page after page (an organization's own entry on the manage page). */
+  async searchAllServices(search: DirectorySearch, signal?: AbortSignal): Promise<DirectoryService[]> {
+    const all: DirectoryService[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await directoryApi.searchServices({ ...search, limit: 100, cursor }, signal);
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
   },
   async getService(id: string, signal?: AbortSignal): Promise<DirectoryService> {
     return read(serviceView, await request(`/directory/services/${enc(id)}`, { signal }));

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { errorBodySchema, type ErrorCode, type FieldError } from '@senda/domain';
+import { readLines } from './ndjson';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -81,9 +82,10 @@ type RequestOptions = RequestBody & {
   background?: boolean;
 };
 
-export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
+/** Send a request; a failure (no answer, or an error status) becomes an `ApiError`. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (options.form === undefined && options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) {
     const token = hooks.csrfToken();
@@ -107,31 +109,49 @@ export async function request(path: string, options: RequestOptions = {}): Promi
   }
 
   if (response.ok && !options.endsSession && !options.background) hooks.onActivity();
+  if (response.ok) return response;
+  const error = errorOf(response.status, parseJson(await response.text()));
+  if (error.status === 401 && error.code === 'unauthenticated' && !options.expectUnauthenticated)
+    hooks.onUnauthenticated();
+  throw error;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `ApiError` of an error body (`{ error: { code, message, fields } }`), or of the status alone. */
+export function errorOf(status: number, json: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(json);
+  return parsed.success
+    ? new ApiError(status, parsed.data.error.code, parsed.data.error.fields ?? [], parsed.data.error.message)
+    : new ApiError(status, fallbackCode(status));
+}
+
+export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const response = await send(path, options, 'application/json');
   if (response.status === 204) return undefined;
-  const text = await response.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(json);
-    const error = parsed.success
-      ? new ApiError(
-          response.status,
-          parsed.data.error.code,
-          parsed.data.error.fields ?? [],
-          parsed.data.error.message,
-        )
-      : new ApiError(response.status, fallbackCode(response.status));
-    if (error.status === 401 && error.code === 'unauthenticated' && !options.expectUnauthenticated)
-      hooks.onUnauthenticated();
-    throw error;
-  }
-  return json;
+  return parseJson(await response.text());
+}
+
+/**
+ * A request whose answer is a stream of JSON lines (`application/x-ndjson`,
+ * e.g. an import's progress): each line is parsed and given to `onLine` as it
+ * arrives. An error status is thrown as by `request`.
+ */
+export async function requestLines(
+  path: string,
+  options: RequestOptions,
+  onLine: (value: unknown) => void,
+): Promise<void> {
+  const response = await send(path, options, 'application/x-ndjson');
+  if (!response.body) throw new ApiError(response.status, 'internal', [], 'empty_stream');
+  await readLines(response.body, onLine);
 }
 
 /**

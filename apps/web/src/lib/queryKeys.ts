@@ -1,5 +1,6 @@
 import type { Authority, CaseListParams, DeadlineListParams } from './api';
 import type { DirectorySearch } from './directoryApi';
+import type { ReferralListParams } from './referralsApi';
 
 export const queryKeys = {
   session: ['session'] as const,
@@ -33,4 +34,13 @@ export const queryKeys = {
   directoryService: (id: string) => ['directory', 'service', id] as const,
   directoryLocations: (organizationId: string) => ['directory', 'locations', organizationId] as const,
   directoryAccess: (locationId: string) => ['directory', 'access', locationId] as const,
+  /** Referrals: every move refetches everything under it (boxes, a case's list, the referral). */
+  referrals: ['referrals'] as const,
+  referralList: (params: ReferralListParams) => ['referrals', 'list', params] as const,
+  caseReferrals: (caseId: string) => ['referrals', 'case', caseId] as const,
+  referral: (id: string) => ['referrals', 'detail', id] as const,
+  referralAccessLog: (id: string) => ['referrals', 'detail', id, 'access-log'] as const,
+  /** Under the case: a change to her consents or family is seen when the case is refetched. */
+  serviceMatches: (caseId: string, needId: string) =>
+    ['cases', 'detail', caseId, 'service-matches', needId] as const,
 };

@@ -17,6 +17,15 @@ import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { ManagePage } from '../features/directory/ManagePage';
 import { ServicePage } from '../features/directory/ServicePage';
 import { parseDirectoryFilters, parseManageSearch } from '../features/directory/directoryValues';
+import { ReferPage } from '../features/referrals/ReferPage';
+import { ReferralsPage } from '../features/referrals/ReferralsPage';
+import { ReferralPage } from '../features/referrals/ReferralPage';
+import { LetterPage } from '../features/referrals/LetterPage';
+import {
+  parseLetterSearch,
+  parseReferSearch,
+  parseReferralsSearch,
+} from '../features/referrals/referralValues';
 import { requestHeadingFocus } from '../lib/focus';
 import { parseSignInSearch } from '../lib/signInSearch';
 import { ErrorPage, HomeRedirect, NotFoundPage, RequireSession } from './pages';
@@ -53,6 +62,30 @@ const caseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases/$caseId',
   component: CasePage,
+});
+/** Refer one of her needs (`needId`, then the chosen `serviceId`: ids only in the URL). */
+const referRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/refer',
+  validateSearch: parseReferSearch,
+  component: ReferPage,
+});
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals',
+  validateSearch: parseReferralsSearch,
+  component: ReferralsPage,
+});
+const referralRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals/$referralId',
+  component: ReferralPage,
+});
+const letterRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/referrals/$referralId/letter',
+  validateSearch: parseLetterSearch,
+  component: LetterPage,
 });
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -118,6 +151,10 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     newCaseRoute,
     caseRoute,
+    referRoute,
+    referralsRoute,
+    referralRoute,
+    letterRoute,
     deadlinesRoute,
     notificationsRoute,
     myWorkRoute,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../case.js';
 import { RISK_LEVELS } from '../risk/risk.js';
+import { referralSummaryView } from '../referrals/api.js';
 import { APPROVAL_KINDS, CARE_PLAN_STATUSES, approvalView, closureChecksView } from './approvals.js';
 import { needView } from './needs.js';
 import { ACTION_STATUSES, goalView } from './plan.js';
@@ -73,5 +74,11 @@ export const myWorkView = z.object({
   ),
   /** Open cases she works on whose current risk is high or critical. */
   highRiskCases: z.array(z.object({ ...onCase, riskLevel: z.enum(RISK_LEVELS), lastActivityAt: z.string() })),
+  /**
+   * Referrals that want her attention: received by her organization and
+   * waiting for an answer (those who answer, or the person assigned), and
+   * sent from her cases that are overdue or without news.
+   */
+  referrals: z.array(referralSummaryView),
 });
 export type MyWorkView = z.infer<typeof myWorkView>;

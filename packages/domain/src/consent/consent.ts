@@ -36,9 +36,16 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_DATA_SCOPES = [
   'identity',
   'contact_details',
+  /** Her family members' names, ages and relationship. */
+  'family',
   'migration_status',
+  /** A summary of what happened (when, where, types, who) — not her account. */
   'violence_history',
+  /** Her own accounts of incidents, word for word: only when she agreed to exactly that. */
+  'narratives',
   'health',
+  /** Her needs and their priority. */
+  'needs',
   'documents',
 ] as const;
 export const CONSENT_METHODS = ['signed_form', 'electronic_signature', 'verbal_witnessed'] as const;
@@ -163,4 +170,23 @@ export function consentHolds(
       (purpose !== 'referral_sharing' ||
         (recipient !== undefined && sameOrganization(r.recipient, recipient))),
   );
+}
+
+/**
+ * The data scopes she agreed to share with `recipient` on `day`: the union of
+ * the referral-sharing consents in force for that organization, or null when
+ * none is.
+ */
+export function sharingScopes(
+  records: readonly (ConsentRecordState & { scope: readonly string[] })[],
+  recipient: string,
+  day: string,
+): Set<string> | null {
+  const inForce = records.filter(
+    (r) =>
+      r.purpose === 'referral_sharing' &&
+      consentStatusOn(r, day) === 'active' &&
+      sameOrganization(r.recipient, recipient),
+  );
+  return inForce.length ? new Set(inForce.flatMap((r) => r.scope)) : null;
 }

@@ -43,7 +43,11 @@ export const serviceView = z.object({
 });
 export type ServiceView = z.infer<typeof serviceView>;
 
-export const serviceListView = z.object({ items: z.array(serviceView) });
+export const serviceListView = z.object({
+  items: z.array(serviceView),
+  /** Where the next page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export const directoryOrganizationListView = z.object({ items: z.array(directoryOrganizationView) });
 export const locationListView = z.object({ items: z.array(locationView) });
 export const locationAccessView = z.object({
@@ -56,3 +60,38 @@ export const locationAccessView = z.object({
     }),
   ),
 });
+
+/** What an HSDS import warns about a document it kept. */
+export const HSDS_IMPORT_WARNINGS = [
+  /** A Senda field the document does not carry: a default or a guess took its place. */
+  'defaulted',
+  'unknown_language',
+  'unknown_state',
+  'unknown_country',
+  'unknown_service_area',
+  /** A value Senda's domain refuses (out of range, bad e-mail…): dropped, the default used. */
+  'invalid_value',
+  'truncated',
+  /** HSDS data with no place in Senda's records. */
+  'not_kept',
+  /** Nothing to refer by (no e-mail, no phone): the referral method fell back to Senda. */
+  'referral_contact_missing',
+  'location_missing',
+] as const;
+export type HsdsImportWarningCode = (typeof HSDS_IMPORT_WARNINGS)[number];
+
+/** The answer of an HSDS import (the last line of its progress stream, as `result`). */
+export const hsdsImportAnswer = z.object({
+  imported: z.object({ organizations: z.number(), services: z.number(), locations: z.number() }),
+  warnings: z.array(
+    z.object({
+      /** The document (or services.csv row, from 0) it is about. */
+      document: z.number(),
+      code: z.enum(HSDS_IMPORT_WARNINGS),
+      /** JSON Pointer of the HSDS object concerned ('' = the service itself). */
+      path: z.string(),
+      field: z.string(),
+    }),
+  ),
+});
+export type HsdsImportAnswer = z.infer<typeof hsdsImportAnswer>;

@@ -74,6 +74,8 @@ export const serviceShape = {
     .max(20)
     .default([]),
   eligibility_description: longText(2000),
+  /** Whether she may come with her children (a shelter); null: not stated. */
+  accepts_children: z.boolean().nullable().default(null),
   // Languages and cost.
   languages: z.array(z.enum(LANGUAGE_CODES)).max(30).default([]),
   interpretation_services: shortText(500).default(''),
@@ -173,6 +175,8 @@ export const directorySearchQuery = z.strictObject({
   q: shortText(100).optional(),
   /** Only the services of one directory organization. */
   organization: z.uuid().optional(),
+  /** The `nextCursor` of the previous page. */
+  cursor: shortText(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

@@ -1,1 +1,4 @@
 export * from './states.js';
+export * from './referral.js';
+export * from './matching.js';
+export * from './api.js';

@@ -64,6 +64,7 @@ export async function resolveSession(
       'u.role',
       'u.display_name',
       'u.active',
+      'u.installation_admin',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -86,6 +87,7 @@ export async function resolveSession(
     userId: row.user_id,
     orgId: row.org_id,
     role: row.role,
+    installationAdmin: row.role === 'admin' && row.installation_admin === 1,
     displayName: row.display_name,
     sessionHash: idHash,
     csrfToken: row.csrf_token,

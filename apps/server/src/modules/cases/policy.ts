@@ -9,8 +9,9 @@
  *   they are assigned to;
  * - analysts (aggregates only) and partners (referrals only) see no case.
  *
- * A later per-case grant to another organization (a consented referral) is
- * one more `or exists(...)` branch in `caseScope`, nothing else changes.
+ * A referral does not widen this scope: the receiving organization never
+ * reaches the case, only what the referral shares (modules/referrals,
+ * decision 0010).
  */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import {

@@ -10,7 +10,7 @@ import type { Db } from '../../db/database.js';
 import type { CasesTable } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
 import { caseAbilities, visibleCases } from './policy.js';
-import { presentCaseDetail } from './presenter.js';
+import { jsonList, presentCaseDetail } from './presenter.js';
 
 /** Load a case within the caller's reach, or answer 404. */
 export async function findVisibleCase(trx: Db, actor: Actor, caseId: string): Promise<CasesTable> {
@@ -69,10 +69,13 @@ export async function caseDetail(ctx: AppContext, trx: Db, actor: Actor, row: Ca
 }
 
 /** Her consent records, as the domain's consent rules read them. */
-export async function consentStates(trx: Db, caseId: string): Promise<ConsentRecordState[]> {
+export async function consentStates(
+  trx: Db,
+  caseId: string,
+): Promise<(ConsentRecordState & { scope: string[] })[]> {
   const rows = await trx
     .selectFrom('case_consents')
-    .select(['purpose', 'recipient', 'given_on', 'expires_on', 'withdrawn_on'])
+    .select(['purpose', 'recipient', 'scope', 'given_on', 'expires_on', 'withdrawn_on'])
     .where('case_id', '=', caseId)
     .execute();
   return rows.map((r) => ({
@@ -81,6 +84,7 @@ export async function consentStates(trx: Db, caseId: string): Promise<ConsentRec
     givenOn: r.given_on,
     expiresOn: r.expires_on,
     withdrawnOn: r.withdrawn_on,
+    scope: jsonList<string>(r.scope),
   }));
 }
 

@@ -31,6 +31,7 @@ import { actorOf } from '../../http/auth.js';
 import { AppError, invalid, notFound } from '../../http/errors.js';
 import { findVisibleCase, survivorAgeOf, touchCase } from '../cases/queries.js';
 import { caseErrors, caseParams } from '../cases/routes.js';
+import { revokeLapsed } from '../referrals/sweep.js';
 
 const consentParams = z.strictObject({ id: z.uuid(), consentId: z.uuid() });
 const aad = (id: string, column: string) => `case_consents:${column}:${id}`;
@@ -258,6 +259,8 @@ export function registerConsentRoutes(app: FastifyInstance, ctx: AppContext): vo
           .where('id', '=', current.id)
           .execute();
         await touchCase(trx, survivor.id, nowIso());
+        // What the withdrawal no longer covers is revoked at once: the other organization loses access now.
+        await revokeLapsed(ctx, trx, survivor.id, todayInMexico(), request.log);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'case.consent.withdraw',
           entityType: 'case_consent',

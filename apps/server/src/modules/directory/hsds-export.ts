@@ -32,6 +32,7 @@ function serviceAttributes(s: DirService): HsdsAttribute[] {
     ...scalar('capacity_available', s.capacity_available),
     ...scalar('response_business_days', s.response_business_days),
     ...scalar('schedule_description', s.schedule_description),
+    ...scalar('accepts_children', s.accepts_children === null ? null : String(s.accepts_children)),
   ];
 }
 

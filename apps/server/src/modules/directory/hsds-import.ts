@@ -12,6 +12,7 @@ import {
   locationInput,
   serviceInput,
   type MxStateCode,
+  type HsdsImportWarningCode,
 } from '@senda/domain';
 
 import {
@@ -26,23 +27,6 @@ import {
   type HsdsService,
   type Dimension,
 } from './hsds-map.js';
-export const HSDS_IMPORT_WARNINGS = [
-  /** A Senda field the document does not carry: a default or a guess took its place. */
-  'defaulted',
-  'unknown_language',
-  'unknown_state',
-  'unknown_country',
-  'unknown_service_area',
-  /** A value Senda's domain refuses (out of range, bad e-mail…): dropped, the default used. */
-  'invalid_value',
-  'truncated',
-  /** HSDS data with no place in Senda's records. */
-  'not_kept',
-  /** Nothing to refer by (no e-mail, no phone): the referral method fell back to Senda. */
-  'referral_contact_missing',
-  'location_missing',
-] as const;
-export type HsdsImportWarningCode = (typeof HSDS_IMPORT_WARNINGS)[number];
 export interface HsdsImportWarning {
   code: HsdsImportWarningCode;
   /** JSON Pointer of the HSDS object concerned ('' = the service itself). */
@@ -261,6 +245,7 @@ function importService(doc: HsdsService, orgId: string, locationIds: string[], w
   const availability = attrs.codes('availability', AVAILABILITIES, 'availability')[0];
   const days = attrs.scalar('response_business_days');
   const capacity = attrs.scalar('capacity_available');
+  const children = attrs.scalar('accepts_children');
   const costs = doc.cost_options ?? [];
   const free = costs.length > 0 && costs.every((c) => c.amount === 0);
   if (costs.length > 0 && !free) warn('not_kept', '', 'cost_options');
@@ -308,6 +293,7 @@ function importService(doc: HsdsService, orgId: string, locationIds: string[], w
     response_business_days: days ? Number(days) : fallback('response_business_days', undefined),
     availability: availability ?? fallback('availability', undefined),
     capacity_available: capacity ? Number(capacity) : null,
+    accepts_children: children === 'true' ? true : children === 'false' ? false : null,
     location_ids: locationIds,
   };
   return { id: doc.id, organization_id: orgId, ...fit(serviceInput, record, '', warn) };

@@ -131,6 +131,7 @@ export const DIMENSIONS = {
   capacity_available: 'Lugares disponibles',
   response_business_days: 'Días hábiles en que el servicio responde a una canalización',
   schedule_description: 'Horario de atención',
+  accepts_children: 'Recibe a la mujer con sus hijas e hijos (true/false)',
   confidential_location: 'Ubicación confidencial: la dirección sólo se da a quien la organización autoriza',
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;

@@ -64,6 +64,10 @@ async function editableLocation(trx: Db, actor: Actor, id: string) {
   if (!row) throw notFound();
   const org = await findOrganization(trx, row.organization_id);
   if (!canEdit(actor, org)) throw forbidden();
+  // A confidential location is changed only by those who see its address (an installation admin of
+  // another organization does not): a change made blind would overwrite what it cannot see.
+  const own = org.maintainer_org_id === actor.orgId || org.senda_org_id === actor.orgId;
+  if (row.confidential === 1 && !own) throw forbidden();
   return row;
 }
 

@@ -158,6 +158,20 @@ export const withOrg = (r: JoinedRow) => {
   return { ...r, org };
 };
 
+/** A page's end, as an opaque cursor: the name and id of its last service (keyset paging, stable under inserts). */
+const writeCursor = (name: string, id: string) =>
+  Buffer.from(JSON.stringify([name, id])).toString('base64url');
+function readCursor(cursor: string): { name: string; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
+      return { name: value[0], id: value[1] };
+  } catch {
+    // Not a cursor of ours.
+  }
+  return null;
+}
+
 export function registerDirectoryServiceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -206,8 +220,26 @@ export function registerDirectoryServiceRoutes(app: FastifyInstance, ctx: AppCon
         } else if (f.state) q = q.where('s.id', 'in', facet('state', f.state));
         if (f.organization) q = q.where('s.organization_id', '=', f.organization);
         if (f.q) q = q.where('s.search_text', 'like', `%${foldText(f.q).replace(/[%_\\]/g, '')}%`);
-        const rows = await q.orderBy('s.name').orderBy('s.id').limit(f.limit).execute();
-        return { items: await presentServices(ctx, request.log, trx, actor, rows.map(withOrg)) };
+        const after = f.cursor ? readCursor(f.cursor) : null;
+        if (f.cursor && !after) throw invalid([{ path: 'cursor', code: 'invalid' }]);
+        if (after)
+          q = q.where((eb) =>
+            eb.or([
+              eb('s.name', '>', after.name),
+              eb.and([eb('s.name', '=', after.name), eb('s.id', '>', after.id)]),
+            ]),
+          );
+        const rows = await q
+          .orderBy('s.name')
+          .orderBy('s.id')
+          .limit(f.limit + 1)
+          .execute();
+        const page = rows.slice(0, f.limit);
+        const last = page.at(-1);
+        return {
+          items: await presentServices(ctx, request.log, trx, actor, page.map(withOrg)),
+          nextCursor: rows.length > f.limit && last ? writeCursor(last.name, last.id) : null,
+        };
       });
     },
   );

@@ -3,7 +3,9 @@
  * - everyone who works with cases, and partner organizations' users, reads it
  *   (analysts do not: they see aggregates only);
  * - admins and coordinators of the organization that maintains an entry
- *   change it, its services and its locations;
+ *   change it, its services and its locations; the installation's admins
+ *   (the first admin, and those named with `senda user installation-admin`)
+ *   change every entry;
  * - a confidential location's street address, postal code, coordinates and
  *   phone are shown only to the organization it belongs to (as a Senda
  *   organization), the one that maintains its entry, and the users it names.
@@ -54,9 +56,11 @@ export function requireReader(actor: Actor): void {
 }
 
 export function canEdit(
-  actor: Pick<Actor, 'orgId' | 'role'>,
+  actor: Pick<Actor, 'orgId' | 'role' | 'installationAdmin'>,
   org: Pick<DirOrganizationsTable, 'maintainer_org_id'>,
 ) {
+  // The installation's admins manage every entry (a network's directory needs someone who can fix any of it).
+  if (actor.installationAdmin) return true;
   return (actor.role === 'admin' || actor.role === 'coordinator') && org.maintainer_org_id === actor.orgId;
 }
 

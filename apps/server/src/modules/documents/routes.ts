@@ -6,7 +6,7 @@
  * outside the caller's reach (medical, evidence) is simply not found. Every
  * list, upload, download and removal is audited.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import contentDisposition from 'content-disposition';
 import { fileTypeFromBuffer } from 'file-type';
@@ -25,6 +25,7 @@ import {
 import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type Actor, type AppContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import type { CaseDocumentsTable } from '../../db/schema.js';
 import { actorOf } from '../../http/auth.js';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.js';
 import { findVisibleCase, touchCase } from '../cases/queries.js';
@@ -125,6 +126,40 @@ async function present(ctx: AppContext, actor: Actor, row: ListedRow): Promise<D
     createdAt: row.created_at,
     canDelete: canDelete(actor, row.uploaded_by),
   };
+}
+
+type StoredFile = Pick<
+  CaseDocumentsTable,
+  'id' | 'kind' | 'file_name_enc' | 'media_type' | 'content_key' | 'content'
+>;
+
+/** Answer with a stored document's file, opened from its seal (409 if it cannot be read, never a 500). */
+export async function sendDocumentFile(
+  ctx: AppContext,
+  log: FastifyBaseLogger,
+  reply: FastifyReply,
+  found: StoredFile,
+) {
+  let content: Buffer;
+  let fileName: string;
+  try {
+    content = await ctx.cipher.decryptBytes(
+      found.content_key,
+      Buffer.from(found.content),
+      aad(found.id, 'content'),
+    );
+    fileName = await ctx.cipher.decrypt(found.file_name_enc, aad(found.id, 'file_name'));
+  } catch {
+    log.error({ documentId: found.id }, 'a document could not be decrypted');
+    throw new AppError(409, 'conflict', 'This document cannot be read');
+  }
+  const fallback = `${found.kind}.${ALLOWED_DOCUMENT_TYPES[found.media_type] ?? 'bin'}`;
+  return reply
+    .header('content-type', found.media_type)
+    .header('content-disposition', contentDisposition(fileName || fallback, { fallback }))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(content);
 }
 
 export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -261,26 +296,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         });
         return row;
       });
-      let content: Buffer;
-      let fileName: string;
-      try {
-        content = await ctx.cipher.decryptBytes(
-          found.content_key,
-          Buffer.from(found.content),
-          aad(found.id, 'content'),
-        );
-        fileName = await ctx.cipher.decrypt(found.file_name_enc, aad(found.id, 'file_name'));
-      } catch {
-        request.log.error({ documentId: found.id }, 'a document could not be decrypted');
-        throw new AppError(409, 'conflict', 'This document cannot be read');
-      }
-      const fallback = `${found.kind}.${ALLOWED_DOCUMENT_TYPES[found.media_type] ?? 'bin'}`;
-      return reply
-        .header('content-type', found.media_type)
-        .header('content-disposition', contentDisposition(fileName || fallback, { fallback }))
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(content);
+      return sendDocumentFile(ctx, request.log, reply, found);
     },
   );
 

@@ -64,6 +64,7 @@ export async function bootstrapIfEmpty(
       role: 'admin',
       locale: 'es',
       password,
+      installationAdmin: true,
     });
     await writeAudit(trx, ctx.dialect, {
       action: 'user.create',

@@ -2,7 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBodySchema, notificationView } from '@senda/domain';
+import {
+  errorBodySchema,
+  notificationView,
+  referralNoticeView,
+  type ReferralNoticeView,
+} from '@senda/domain';
 import { nowIso, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
@@ -17,7 +22,14 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags: ['notifications'],
-        response: { 200: z.object({ items: z.array(notificationView), unread: z.number() }), ...errors },
+        response: {
+          200: z.object({
+            items: z.array(notificationView),
+            referrals: z.array(referralNoticeView),
+            unread: z.number(),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -31,6 +43,19 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
         .execute();
       const unread = await ctx.db
         .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', actor.userId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      const referrals = await ctx.db
+        .selectFrom('referral_notices')
+        .selectAll()
+        .where('user_id', '=', actor.userId)
+        .orderBy('created_at', 'desc')
+        .limit(100)
+        .execute();
+      const unreadReferrals = await ctx.db
+        .selectFrom('referral_notices')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('user_id', '=', actor.userId)
         .where('read_at', 'is', null)
@@ -52,7 +77,15 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
           createdAt: n.created_at,
           read: n.read_at !== null,
         })),
-        unread: unread.n,
+        referrals: referrals.map((n) => ({
+          id: n.id,
+          referralId: n.referral_id,
+          referralCode: n.referral_code,
+          event: n.event as ReferralNoticeView['event'],
+          createdAt: n.created_at,
+          read: n.read_at !== null,
+        })),
+        unread: unread.n + unreadReferrals.n,
       };
     },
   );
@@ -68,13 +101,17 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const result = await ctx.db
-        .updateTable('notifications')
-        .set({ read_at: nowIso() })
-        .where('id', '=', request.params.id)
-        .where('user_id', '=', actor.userId)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound();
+      let updated = 0;
+      for (const table of ['notifications', 'referral_notices'] as const) {
+        const result = await ctx.db
+          .updateTable(table)
+          .set({ read_at: nowIso() })
+          .where('id', '=', request.params.id)
+          .where('user_id', '=', actor.userId)
+          .executeTakeFirst();
+        updated += Number(result.numUpdatedRows);
+      }
+      if (updated === 0) throw notFound();
       return reply.code(204).send(null);
     },
   );

@@ -67,9 +67,28 @@ export async function createReminders(ctx: AppContext, today: string = todayInMe
   return created;
 }
 
+type DeadlineItem = { case_code: string; rule_code: string; due_date: string; lead_days: number };
+type ReferralItem = { referral_code: string; event: string };
+
+/** Referral events in the digest's two languages (codes only, never a name). */
+const REFERRAL_EVENTS: Record<string, { es: string; en: string }> = {
+  received: { es: 'nueva canalización recibida', en: 'new referral received' },
+  accepted: { es: 'aceptada', en: 'accepted' },
+  declined: { es: 'rechazada', en: 'declined' },
+  completed: { es: 'servicio dado', en: 'service given' },
+  not_completed: { es: 'el servicio no se dio', en: 'service not given' },
+  withdrawn: { es: 'retirada', en: 'withdrawn' },
+  revoked: { es: 'revocada: el consentimiento ya no la cubre', en: 'revoked: consent no longer covers it' },
+  expired: { es: 'venció sin respuesta', en: 'expired without an answer' },
+  assigned: { es: 'asignada', en: 'assigned' },
+  message: { es: 'mensaje nuevo', en: 'new message' },
+  overdue: { es: 'respuesta vencida', en: 'answer overdue' },
+};
+
 function digestText(
   locale: string,
-  items: { case_code: string; rule_code: string; due_date: string; lead_days: number }[],
+  items: DeadlineItem[],
+  referrals: ReferralItem[],
   names: ReadonlyMap<string, string>,
 ) {
   const es = locale === 'es';
@@ -84,14 +103,27 @@ function digestText(
           : `in ${n.lead_days} business days or fewer`;
     return `• ${n.case_code} — ${deadlineLabel(n.rule_code, locale, names.get(n.rule_code))} — ${es ? 'vence' : 'due'} ${n.due_date} (${when})`;
   });
-  const subject = es
-    ? `Senda: ${items.length} plazo(s) por atender`
-    : `Senda: ${items.length} deadline(s) to attend to`;
-  const intro = es
-    ? 'Plazos de tus casos que requieren atención:'
-    : 'Deadlines of your cases that need attention:';
-  const outro = es ? 'Abre Senda para ver cada caso.' : 'Open Senda to see each case.';
-  return { subject, text: [intro, '', ...lines, '', outro].join('\n') };
+  const referralLines = referrals.map((r) => {
+    const event = REFERRAL_EVENTS[r.event];
+    return `• ${r.referral_code} — ${event ? (es ? event.es : event.en) : r.event}`;
+  });
+  const count = items.length + referrals.length;
+  const subject = es ? `Senda: ${count} aviso(s) por atender` : `Senda: ${count} notice(s) to attend to`;
+  const sections = [
+    ...(lines.length
+      ? [
+          es ? 'Plazos de tus casos que requieren atención:' : 'Deadlines of your cases that need attention:',
+          '',
+          ...lines,
+          '',
+        ]
+      : []),
+    ...(referralLines.length ? [es ? 'Canalizaciones:' : 'Referrals:', '', ...referralLines, ''] : []),
+  ];
+  const outro = es
+    ? 'Abre Senda para ver cada caso y cada canalización.'
+    : 'Open Senda to see each case and referral.';
+  return { subject, text: [...sections, outro].join('\n') };
 }
 
 /** One e-mail per person and day with the reminders not yet sent; returns how many were sent. */
@@ -100,7 +132,7 @@ export async function sendDigests(
   mailer: Mailer,
   day: string = todayInMexico(),
 ): Promise<number> {
-  const pending = await ctx.db
+  const deadlineUsers = await ctx.db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .select(['u.id', 'u.email', 'u.locale', 'u.org_id'])
@@ -108,6 +140,17 @@ export async function sendDigests(
     .where('u.active', '=', 1)
     .groupBy(['u.id', 'u.email', 'u.locale', 'u.org_id'])
     .execute();
+  const referralUsers = await ctx.db
+    .selectFrom('referral_notices as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .select(['u.id', 'u.email', 'u.locale', 'u.org_id'])
+    .where('n.digest_day', 'is', null)
+    .where('u.active', '=', 1)
+    .groupBy(['u.id', 'u.email', 'u.locale', 'u.org_id'])
+    .execute();
+  const byUser = new Map<string, { id: string; email: string; locale: string; org_id: string }>();
+  for (const user of [...deadlineUsers, ...referralUsers]) byUser.set(user.id, user);
+  const pending = [...byUser.values()];
   let sent = 0;
   for (const user of pending) {
     // Claim this person's digest for the day: only one instance's insert succeeds.
@@ -124,7 +167,7 @@ export async function sendDigests(
       .onConflict((oc) => oc.columns(['user_id', 'day']).doNothing())
       .executeTakeFirst();
     if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-    const items = await ctx.db.transaction().execute(async (trx) => {
+    const { items, referrals } = await ctx.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('notifications')
         .select(['id', 'case_code', 'rule_code', 'due_date', 'lead_days'])
@@ -132,7 +175,7 @@ export async function sendDigests(
         .where('digest_day', 'is', null)
         .orderBy('due_date')
         .execute();
-      if (rows.length) {
+      if (rows.length)
         await trx
           .updateTable('notifications')
           .set({ digest_day: day })
@@ -142,19 +185,35 @@ export async function sendDigests(
             rows.map((r) => r.id),
           )
           .execute();
-      }
-      return rows;
+      const notices = await trx
+        .selectFrom('referral_notices')
+        .select(['id', 'referral_code', 'event'])
+        .where('user_id', '=', user.id)
+        .where('digest_day', 'is', null)
+        .orderBy('created_at')
+        .execute();
+      if (notices.length)
+        await trx
+          .updateTable('referral_notices')
+          .set({ digest_day: day })
+          .where(
+            'id',
+            'in',
+            notices.map((r) => r.id),
+          )
+          .execute();
+      return { items: rows, referrals: notices };
     });
-    if (!items.length) continue;
+    if (!items.length && !referrals.length) continue;
     const names = await ownRuleNames(
       ctx.db,
       user.org_id,
       items.map((n) => n.rule_code),
     );
-    await mailer.send({ to: user.email, ...digestText(user.locale, items, names) });
+    await mailer.send({ to: user.email, ...digestText(user.locale, items, referrals, names) });
     await ctx.db
       .updateTable('email_digests')
-      .set({ status: 'sent', items: items.length, sent_at: new Date().toISOString() })
+      .set({ status: 'sent', items: items.length + referrals.length, sent_at: new Date().toISOString() })
       .where('user_id', '=', user.id)
       .where('day', '=', day)
       .execute();

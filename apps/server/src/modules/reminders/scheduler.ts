@@ -7,6 +7,7 @@ import { Cron } from 'croner';
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { referralSweep } from '../referrals/sweep.js';
 import { createReminders, sendDigests, type Mailer } from './run.js';
 
 export function smtpMailer(url: string, from: string): Mailer {
@@ -25,6 +26,9 @@ export function startReminderJobs(ctx: AppContext, log: FastifyBaseLogger): () =
     try {
       const created = await createReminders(ctx);
       if (created) log.info({ created }, 'deadline reminders created');
+      const referrals = await referralSweep(ctx, undefined, log);
+      if (referrals.revoked || referrals.expired || referrals.reminded)
+        log.info(referrals, 'referrals swept');
     } catch (error) {
       log.error({ err: error instanceof Error ? { message: error.message } : {} }, 'reminder job failed');
     }

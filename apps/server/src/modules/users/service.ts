@@ -12,6 +12,8 @@ export interface NewUser {
   role: Role;
   locale: UiLocale;
   password: string;
+  /** An admin of the whole installation (the first admin, or named with the CLI). */
+  installationAdmin?: boolean;
 }
 
 /** Create a user; the caller audits. Refuses common passwords and a taken e-mail. */
@@ -37,6 +39,7 @@ export async function createUser(trx: Db, input: NewUser): Promise<string> {
       created_at: now,
       updated_at: now,
       last_sign_in_at: null,
+      installation_admin: input.installationAdmin ? 1 : 0,
     })
     .execute();
   return id;

@@ -5,6 +5,7 @@
  * Everything goes through the case scope; closed cases drop out. Lists carry
  * case codes only, never a name.
  */
+import { referralsNeedingAttention } from '../referrals/attention.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -124,12 +125,14 @@ export function registerWorkRoutes(app: FastifyInstance, ctx: AppContext): void 
         .orderBy('c.last_activity_at', 'desc')
         .limit(LIMIT)
         .execute();
+      const referrals = await referralsNeedingAttention(trx, actor, today);
       await auditAct(trx, ctx.dialect, actor, {
         action: 'my_work.read',
         entityType: 'user',
         entityId: actor.userId,
       });
       return {
+        referrals,
         actions: titled.map((a) => ({
           caseId: a.caseId,
           caseCode: a.caseCode,

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import type { NeedStatus } from '@senda/domain';
 import type { CareNeed } from '../../lib/careApi';
 import { useReturnFocus } from '../../lib/focus';
@@ -39,7 +40,7 @@ export function NeedCard({
   const t = useT();
   const f = useFormatters();
   const label = useEnumLabel();
-  const { readOnly, announce, confirmDelete } = useCareContext();
+  const { caseId, readOnly, announce, confirmDelete } = useCareContext();
   const title = useNeedTitle()(need);
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -126,6 +127,17 @@ export function NeedCard({
               {t('care.delete')}
               <span className="sr-only"> ({title})</span>
             </button>
+            {isOpenNeed(need) ? (
+              <Link
+                to="/cases/$caseId/refer"
+                params={{ caseId }}
+                search={{ needId: need.id }}
+                className={buttonClass.secondary}
+              >
+                {t('referrals.referNeed')}
+                <span className="sr-only"> ({title})</span>
+              </Link>
+            ) : null}
           </div>
         </>
       )}

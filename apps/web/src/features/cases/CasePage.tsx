@@ -23,6 +23,7 @@ import { RiskSection } from '../risk/RiskSection';
 import { ConsentSection } from '../consent/ConsentSection';
 import { CareSection } from '../care/CareSection';
 import { SupervisionSection } from '../supervision/SupervisionSection';
+import { CaseReferrals } from '../referrals/CaseReferrals';
 
 export function CasePage() {
   const session = useRequiredSession();
@@ -125,6 +126,7 @@ function CaseContent({ detail }: { detail: CaseDetail }) {
       <IncidentsSection caseId={detail.id} />
       <RiskSection caseId={detail.id} />
       <CareSection detail={detail} />
+      <CaseReferrals caseId={detail.id} />
       <SupervisionSection detail={detail} />
       <DocumentsSection caseId={detail.id} />
       <ConsentSection caseId={detail.id} />

@@ -5,11 +5,12 @@ import { FormError } from '../../components/forms';
 import { buttonClass, cardClass, cx } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { canManageDirectory, canReadDirectory, hasFilters, parseDirectoryFilters } from './directoryValues';
+import { ExportSection } from './ExchangeSection';
 import { SearchForm } from './SearchForm';
 import { ServiceCard } from './ServiceCard';
 import { useServiceSearch } from './useDirectory';
 
-/** How many services one search shows. */
+/** How many services one page of a search shows. */
 const RESULTS_LIMIT = 50;
 
 /** A page of the directory she may not open (analysts; a manage page for someone who keeps no entries). */
@@ -40,7 +41,7 @@ function DirectorySearchView() {
   const navigate = useNavigate();
   const filters = parseDirectoryFilters(useSearch({ strict: false }));
   const results = useServiceSearch({ ...filters, limit: RESULTS_LIMIT });
-  const items = results.data ?? [];
+  const items = results.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = hasFilters(filters);
 
   return (
@@ -71,7 +72,9 @@ function DirectorySearchView() {
             ? t('common.loading')
             : results.isError
               ? ''
-              : t('directory.results.count', { count: items.length })}
+              : results.hasNextPage
+                ? t('directory.results.countMore', { count: items.length })
+                : t('directory.results.count', { count: items.length })}
         </p>
         {results.isError ? <FormError error={results.error} /> : null}
         {items.length > 0 ? (
@@ -83,8 +86,15 @@ function DirectorySearchView() {
             ))}
           </ul>
         ) : null}
-        {items.length >= RESULTS_LIMIT ? (
-          <p className="mt-4 text-slate-800">{t('directory.results.limited', { count: RESULTS_LIMIT })}</p>
+        {results.hasNextPage ? (
+          <button
+            type="button"
+            className={cx(buttonClass.secondary, 'mt-4')}
+            disabled={results.isFetchingNextPage}
+            onClick={() => void results.fetchNextPage()}
+          >
+            {results.isFetchingNextPage ? t('common.loading') : t('directory.results.more')}
+          </button>
         ) : null}
         {results.isSuccess && items.length === 0 ? (
           <p className="rounded-md border border-dashed border-slate-400 p-6 text-center text-slate-800">
@@ -92,6 +102,7 @@ function DirectorySearchView() {
           </p>
         ) : null}
       </section>
+      <ExportSection />
     </div>
   );
 }

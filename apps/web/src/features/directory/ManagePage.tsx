@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/catalogues';
 import { NoDirectoryAccess } from './DirectoryPage';
 import { canManageDirectory, parseManageSearch } from './directoryValues';
 import { EntryPanel } from './EntryPanel';
+import { ExchangeSection } from './ExchangeSection';
 import { ManageContext, type DeleteTarget, type ManageContextValue } from './manageContext';
 import { OrganizationForm, type OrganizationFormOutcome } from './OrganizationForm';
 import { useDirectoryMutation, useDirectoryOrganizations } from './useDirectory';
@@ -187,6 +188,7 @@ function ManageView() {
           </section>
         ) : null}
         {selected ? <EntryPanel key={selected.id} org={selected} /> : null}
+        <ExchangeSection />
       </div>
       <ConfirmDialog
         isOpen={removing !== null}

@@ -6,6 +6,7 @@ import { buttonClass } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { AvailabilityBadge } from './Badges';
 import { areaText, costText, eligibilitySummary, referralPath } from './directoryValues';
+import { childrenAnswer } from './serviceFormValues';
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -62,6 +63,9 @@ export function ServiceFacts({ service, full = false }: { service: DirectoryServ
           {e.value}
         </Fact>
       ))}
+      <Fact term={t('directory.field.accepts_children')}>
+        {t(`directory.children.${childrenAnswer(service.accepts_children) || 'unknown'}`)}
+      </Fact>
       {full && service.eligibility_description ? (
         <Fact term={t('directory.field.eligibility_description')}>
           <span className="whitespace-pre-wrap">{service.eligibility_description}</span>

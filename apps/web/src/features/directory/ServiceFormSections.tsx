@@ -127,6 +127,24 @@ export function EligibilityFields({ form }: { form: Form }) {
           {t('directory.form.addDocument')}
         </button>
       </fieldset>
+      <fieldset className="min-w-0 md:col-span-2">
+        <legend className="mb-1 font-medium text-slate-900">{t('directory.field.accepts_children')}</legend>
+        <p className="mb-1 text-sm text-slate-700">{t('directory.field.acceptsChildrenHint')}</p>
+        <div className="flex flex-wrap gap-x-6">
+          {(['yes', 'no', ''] as const).map((answer) => (
+            <label key={answer || 'unknown'} className="flex min-h-11 items-center gap-2 text-slate-900">
+              <input
+                type="radio"
+                value={answer}
+                className="size-5 accent-teal-800"
+                {...form.register('accepts_children')}
+              />
+              {t(`directory.children.${answer || 'unknown'}`)}
+            </label>
+          ))}
+        </div>
+        <ErrorText id={`${id}-children-error`} error={errorAt(errors, 'accepts_children')} />
+      </fieldset>
       <TextAreaField
         label={t('directory.field.eligibility_description')}
         rows={3}

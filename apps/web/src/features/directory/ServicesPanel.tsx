@@ -10,7 +10,7 @@ import { useT } from '../../i18n/useT';
 import { AvailabilityBadge, ServiceStatusBadge } from './Badges';
 import { useManageContext } from './manageContext';
 import { ServiceForm } from './ServiceForm';
-import { SEARCH_LIMIT, useLocations, useServiceSearch } from './useDirectory';
+import { useLocations, useOrganizationServices } from './useDirectory';
 
 const headingClass =
   'text-lg font-semibold text-slate-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-500';
@@ -100,14 +100,14 @@ function ServiceItem({
 }
 
 /**
- * The entry's services (a search limited to this organization), and the form
+ * The entry's services (every page of a search limited to this organization), and the form
  * to add one.
  */
 export function ServicesPanel({ org }: { org: DirectoryOrganization }) {
   const t = useT();
   const { announce } = useManageContext();
   const heading = useRef<HTMLHeadingElement>(null);
-  const search = useServiceSearch({ organization: org.id, limit: SEARCH_LIMIT });
+  const search = useOrganizationServices(org.id);
   const locations = useLocations(org.id);
   const [adding, setAdding] = useState(false);
   const { target: addButton, returnFocus } = useReturnFocus(adding);
@@ -125,11 +125,6 @@ export function ServicesPanel({ org }: { org: DirectoryOrganization }) {
         </p>
       ) : null}
       {search.isError ? <FormError error={search.error} /> : null}
-      {(search.data?.length ?? 0) >= SEARCH_LIMIT ? (
-        <p className="rounded-md border border-amber-700 bg-amber-50 p-3 text-amber-950">
-          {t('directory.manage.servicesLimited', { count: SEARCH_LIMIT })}
-        </p>
-      ) : null}
       {search.isSuccess && services.length === 0 ? (
         <p className="text-slate-700">{t('directory.manage.noServices')}</p>
       ) : null}

@@ -29,6 +29,7 @@ const stored = (over: Partial<DirectoryService> = {}): DirectoryService => ({
   nationalities: [],
   required_documents: ['CURP'],
   eligibility_description: '',
+  accepts_children: true,
   languages: ['es', 'ht'],
   interpretation_services: '',
   free: true,
@@ -113,6 +114,19 @@ describe('the service form', () => {
     expect(codeAt(result.errors, 'referral_phone')).toBe('referral_contact_required');
     expect(codeAt(result.errors, 'capacity_available')).toBe('invalid_type');
     expect(codeAt(result.errors, 'service_areas')).toBe('invalid_choice');
+  });
+
+  it('reads whether she may come with her children as yes, no or not stated', async () => {
+    expect(emptyService(true).accepts_children).toBe('');
+    expect(valuesOfService(stored()).accepts_children).toBe('yes');
+    expect(valuesOfService(stored({ accepts_children: false })).accepts_children).toBe('no');
+    expect(valuesOfService(stored({ accepts_children: null })).accepts_children).toBe('');
+    const values = valuesOfService(stored());
+    expect(toServiceInput({ ...values, accepts_children: '' }).accepts_children).toBeNull();
+    expect(toServiceInput({ ...values, accepts_children: 'no' }).accepts_children).toBe(false);
+    const service = stored({ accepts_children: null });
+    const result = await resolve({ ...valuesOfService(service), accepts_children: 'yes' });
+    expect(serviceChanges(service, result.values as never)).toEqual({ accepts_children: true });
   });
 
   it('sends only what changed', async () => {

@@ -12,6 +12,13 @@ import { domainResolver, numberText, wholeNumber } from './formValues';
 
 type Area = Service['service_areas'][number];
 
+/** Yes, no, or not stated (null in the API). */
+export type ChildrenAnswer = 'yes' | 'no' | '';
+export const childrenAnswer = (value: boolean | null): ChildrenAnswer =>
+  value === null ? '' : value ? 'yes' : 'no';
+export const acceptsChildren = (answer: ChildrenAnswer): boolean | null =>
+  answer === '' ? null : answer === 'yes';
+
 export interface ServiceFormValues {
   name: string;
   alternate_name: string;
@@ -27,6 +34,8 @@ export interface ServiceFormValues {
   /** One text box per document (objects, for the field array). */
   required_documents: { value: string }[];
   eligibility_description: string;
+  /** Whether she may come with her children: '' when the service does not say. */
+  accepts_children: ChildrenAnswer;
   languages: Service['languages'];
   interpretation_services: string;
   free: boolean;
@@ -61,6 +70,7 @@ export function emptyService(onSenda: boolean): ServiceFormValues {
     nationalities: [],
     required_documents: [],
     eligibility_description: '',
+    accepts_children: '',
     languages: [],
     interpretation_services: '',
     free: true,
@@ -94,6 +104,7 @@ export function valuesOfService(service: DirectoryService): ServiceFormValues {
     nationalities: [...service.nationalities],
     required_documents: service.required_documents.map((value) => ({ value })),
     eligibility_description: service.eligibility_description,
+    accepts_children: childrenAnswer(service.accepts_children),
     languages: [...service.languages],
     interpretation_services: service.interpretation_services,
     free: service.free,
@@ -124,6 +135,7 @@ export function toServiceInput(values: ServiceFormValues): ServiceInput {
     minimum_age: wholeNumber(values.minimum_age),
     maximum_age: wholeNumber(values.maximum_age),
     required_documents: values.required_documents.map((d) => d.value.trim()).filter(Boolean),
+    accepts_children: acceptsChildren(values.accepts_children),
     service_areas: values.service_areas.map((a) => ({ state: a.state, municipality: a.municipality.trim() })),
     // A fee only for a service that is not free.
     fees_description: values.free ? '' : values.fees_description,

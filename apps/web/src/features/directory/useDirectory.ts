@@ -1,14 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { directoryApi, type DirectorySearch } from '../../lib/directoryApi';
 import { queryKeys } from '../../lib/queryKeys';
 
-/** The most the API answers in one search: the manage page reads its services from one such search. */
-export const SEARCH_LIMIT = 100;
-
+/** A search shown page by page ("show more"). */
 export function useServiceSearch(search: DirectorySearch) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: queryKeys.directoryServices(search),
-    queryFn: ({ signal }) => directoryApi.searchServices(search, signal),
+    queryFn: ({ signal, pageParam }) => directoryApi.searchServices({ ...search, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Every service of one directory organization (its entry on the manage page). */
+export function useOrganizationServices(organization: string) {
+  return useQuery({
+    queryKey: queryKeys.directoryServices({ organization, limit: 0 }),
+    queryFn: ({ signal }) => directoryApi.searchAllServices({ organization }, signal),
   });
 }
 

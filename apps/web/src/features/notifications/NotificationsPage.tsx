@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import type { AppNotification } from '../../lib/api';
+import type { ReferralNotice } from '../../lib/referralsApi';
 import { useFormatters } from '../../lib/format';
 import { PageHeading } from '../../components/PageHeading';
 import { FormError } from '../../components/forms';
@@ -8,16 +9,45 @@ import { buttonClass, cx } from '../../components/styles';
 import { useT } from '../../i18n/useT';
 import { useMarkNotificationRead, useNotifications } from './useNotifications';
 import { useRuleLabel } from '../procedure/DeadlineCard';
+import { useEnumLabel } from '../../lib/options';
+import { ReferralNoticeCard } from './ReferralNoticeCard';
 
-const headingIdOf = (n: AppNotification) => `notification-${n.id}`;
+const headingIdOf = (n: { id: string }) => `notification-${n.id}`;
 
-/** Her deadline reminders, newest first, by case code only (never a name). */
+type Notice = { kind: 'deadline'; notice: AppNotification } | { kind: 'referral'; notice: ReferralNotice };
+
+/** Both kinds of notice in one list, newest first. */
+function merged(items: readonly AppNotification[], referrals: readonly ReferralNotice[]): Notice[] {
+  return [
+    ...items.map((notice) => ({ kind: 'deadline' as const, notice })),
+    ...referrals.map((notice) => ({ kind: 'referral' as const, notice })),
+  ].sort((a, b) => b.notice.createdAt.localeCompare(a.notice.createdAt));
+}
+
+/** Her deadline reminders and referral notices, newest first, by case or referral code only (never a name). */
 export function NotificationsPage() {
   const t = useT();
   const query = useNotifications();
   const markRead = useMarkNotificationRead();
   const [announcement, setAnnouncement] = useState('');
   const ruleLabel = useRuleLabel();
+  const label = useEnumLabel();
+
+  const onMarkReferralRead = (n: ReferralNotice) => {
+    setAnnouncement('');
+    markRead.mutate(n, {
+      onSuccess: () => {
+        setAnnouncement(
+          t('notifications.referral.markedRead', {
+            code: n.referralCode,
+            event: label('referralNotice', n.event),
+          }),
+        );
+        document.getElementById(headingIdOf(n))?.focus();
+      },
+    });
+  };
+  const notices = query.data ? merged(query.data.items, query.data.referrals) : [];
 
   const onMarkRead = (n: AppNotification) => {
     setAnnouncement('');
@@ -45,26 +75,38 @@ export function NotificationsPage() {
       {query.data ? (
         <>
           <p role="status" className="font-medium text-slate-900">
-            {t('notifications.count', { count: query.data.items.length, unread: query.data.unread })}
+            {t('notifications.count', { count: notices.length, unread: query.data.unread })}
           </p>
           <p role="status" className={announcement ? 'font-medium text-emerald-900' : 'sr-only'}>
             {announcement}
           </p>
           {markRead.isError ? <FormError error={markRead.error} /> : null}
-          {query.data.items.length === 0 ? (
+          {notices.length === 0 ? (
             <p className="text-slate-800">{t('notifications.empty')}</p>
           ) : (
             <ul className="space-y-3" aria-label={t('notifications.listLabel')}>
-              {query.data.items.map((n) => (
+              {notices.map(({ kind, notice: n }) => (
                 <li key={n.id}>
-                  <NotificationCard
-                    notification={n}
-                    pending={markRead.isPending && markRead.variables.id === n.id}
-                    onMarkRead={() => onMarkRead(n)}
-                    onOpenCase={() => {
-                      if (!n.read) markRead.mutate(n);
-                    }}
-                  />
+                  {kind === 'deadline' ? (
+                    <NotificationCard
+                      notification={n}
+                      pending={markRead.isPending && markRead.variables.id === n.id}
+                      onMarkRead={() => onMarkRead(n)}
+                      onOpenCase={() => {
+                        if (!n.read) markRead.mutate(n);
+                      }}
+                    />
+                  ) : (
+                    <ReferralNoticeCard
+                      notice={n}
+                      headingId={headingIdOf(n)}
+                      pending={markRead.isPending && markRead.variables.id === n.id}
+                      onMarkRead={() => onMarkReferralRead(n)}
+                      onOpen={() => {
+                        if (!n.read) markRead.mutate(n);
+                      }}
+                    />
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type AppNotification, type NotificationList } from '../../lib/api';
+import { api, type NotificationList } from '../../lib/api';
 import { queryKeys } from '../../lib/queryKeys';
 
 /** How often the header looks for new reminders while the page is shown. */
@@ -19,17 +19,20 @@ export function useNotifications() {
   });
 }
 
-/** Mark one reminder read: shown read at once, then checked with the server. */
+/** Mark one notice read (a reminder or a referral notice): shown read at once, then checked with the server. */
 export function useMarkNotificationRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (notification: AppNotification) => api.markNotificationRead(notification.id),
+    mutationFn: (notification: { id: string }) => api.markNotificationRead(notification.id),
     onSuccess: (_, notification) => {
       queryClient.setQueryData<NotificationList>(queryKeys.notifications, (old) => {
         if (!old) return old;
-        const wasUnread = old.items.some((n) => n.id === notification.id && !n.read);
+        const wasUnread = [...old.items, ...old.referrals].some((n) => n.id === notification.id && !n.read);
+        const markRead = <N extends { id: string; read: boolean }>(n: N): N =>
+          n.id === notification.id ? { ...n, read: true } : n;
         return {
-          items: old.items.map((n) => (n.id === notification.id ? { ...n, read: true } : n)),
+          items: old.items.map(markRead),
+          referrals: old.referrals.map(markRead),
           unread: wasUnread ? Math.max(old.unread - 1, 0) : old.unread,
         };
       });

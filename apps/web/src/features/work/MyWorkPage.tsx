@@ -17,6 +17,7 @@ import {
   WorkSection,
 } from './WorkLists';
 import { decidesRequests, workCount } from './workValues';
+import { ReferralList } from '../referrals/ReferralList';
 
 /** What she has to do across her cases. Case codes only, never names. */
 export function MyWorkPage() {
@@ -83,6 +84,15 @@ function MyWorkView() {
                 markDone.mutate(task);
               }}
             />
+          </WorkSection>
+          <WorkSection
+            id="work-referrals"
+            title={t('work.referrals.title')}
+            count={work.referrals.length}
+            empty={t('work.referrals.none')}
+          >
+            <p className="mb-3 text-slate-800">{t('work.referrals.intro')}</p>
+            <ReferralList items={work.referrals} label={t('work.referrals.title')} showCase />
           </WorkSection>
           <WorkSection
             id="work-actions"

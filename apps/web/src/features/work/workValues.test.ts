@@ -16,6 +16,26 @@ const work: MyWork = {
     { ...onCase, id: 't1', kind: 'high_risk_review', riskLevel: 'high', createdAt: '2026-11-29T10:00:00Z' },
   ],
   highRiskCases: [{ ...onCase, riskLevel: 'high', lastActivityAt: '2026-11-30T10:00:00Z' }],
+  referrals: [
+    {
+      id: 'r1',
+      code: 'R-0123ABCD',
+      state: 'sent',
+      mode: 'senda',
+      urgency: 'high',
+      needDomain: 'shelter_housing',
+      service: { id: 's1', name: 'Albergue temporal' },
+      from: { name: 'Clínica' },
+      to: { name: 'Casa' },
+      side: 'sender',
+      ...onCase,
+      sentOn: '2026-11-20',
+      answerDue: '2026-11-25',
+      flags: { waiting: true, overdue: true, withoutNews: false },
+      assignedTo: null,
+      updatedAt: '2026-11-20T10:00:00Z',
+    },
+  ],
 };
 
 describe('my work', () => {
@@ -31,8 +51,8 @@ describe('my work', () => {
     expect(followUpDue('2026-12-03', '2026-12-01')).toBe(false);
   });
 
-  it('counts what waits for her (high-risk cases are context, not to-dos)', () => {
-    expect(workCount(work, 'coordinator')).toBe(4);
-    expect(workCount(work, 'lawyer')).toBe(3);
+  it('counts what waits for her, referrals included (high-risk cases are context, not to-dos)', () => {
+    expect(workCount(work, 'coordinator')).toBe(5);
+    expect(workCount(work, 'lawyer')).toBe(4);
   });
 });

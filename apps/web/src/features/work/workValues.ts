@@ -19,6 +19,7 @@ export function workCount(work: MyWork, role: Role): number {
     work.actions.length +
     work.followUps.length +
     (decidesRequests(role) ? work.approvals.length : 0) +
-    work.returned.length
+    work.returned.length +
+    work.referrals.length
   );
 }
