@@ -46,7 +46,7 @@ export async function openText(
   }
 }
 
-type Row = ReferralsTable & { from_name: string; case_code: string; assignee: string | null };
+type Row = ReferralsTable & { from_name: string; case_code: string | null; assignee: string | null };
 
 export function presentSummary(row: Row, side: Side, today: string = todayInMexico()): ReferralSummaryView {
   return {
