@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { FormError } from '../../components/forms';
 import { buttonClass, cx } from '../../components/styles';
 import { useT } from '../../i18n/useT';
+import { NoticeHeader, noticeCardClass } from './NoticeHeader';
 import { useMarkNotificationRead, useNotifications } from './useNotifications';
 import { useRuleLabel } from '../procedure/DeadlineCard';
 import { useEnumLabel } from '../../lib/options';
@@ -134,40 +135,10 @@ function NotificationCard({
   const rule = ruleLabel(n);
   const headingId = headingIdOf(n);
   return (
-    <article
-      aria-labelledby={headingId}
-      className={cx(
-        'rounded-lg border p-4',
-        n.read ? 'border-slate-300 bg-slate-50 text-slate-800' : 'border-s-4 border-teal-800 bg-white',
-      )}
-    >
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2
-          id={headingId}
-          tabIndex={-1}
-          className={cx(
-            'text-lg break-words text-slate-900 focus:outline-none',
-            n.read ? 'font-medium' : 'font-bold',
-          )}
-        >
-          {rule}
-          {n.read ? null : (
-            <>
-              {' '}
-              <span className="ms-1 inline-flex items-center gap-1 rounded-full border border-teal-800 bg-teal-50 px-2 py-0.5 align-middle text-sm font-semibold whitespace-nowrap text-teal-900">
-                <span aria-hidden="true">●</span>
-                {t('notifications.unread')}
-              </span>
-            </>
-          )}
-        </h2>
-        {n.read ? (
-          <span className="inline-flex items-center gap-1 text-sm whitespace-nowrap text-slate-700">
-            <span aria-hidden="true">✓</span>
-            {t('notifications.read')}
-          </span>
-        ) : null}
-      </div>
+    <article aria-labelledby={headingId} className={noticeCardClass(n.read)}>
+      <NoticeHeader id={headingId} read={n.read}>
+        {rule}
+      </NoticeHeader>
       <p className="mt-1 font-medium text-slate-900">{t('notifications.lead', { count: n.leadDays })}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1">
         <dt className="text-slate-700">{t('deadlines.col.case')}</dt>
