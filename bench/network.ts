@@ -17,7 +17,7 @@ import { createUser } from '../apps/server/src/modules/users/service.js';
 import { PASSWORD, STATES, drawer } from './seed.js';
 
 /** The network's own generator (mulberry32, period 2^32): a year of referrals needs more draws than the cases' one gives. */
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -153,7 +153,11 @@ export interface SeededCases {
 }
 
 /** A fresh database with the clinic "Bench" (prefix BEN), its coordinator and lawyers, and N cases. */
-export async function seedCases(): Promise<SeededCases> {
+export async function seedCases(
+  count = N,
+  /** Changes a case row before it is written (the statistics benchmark varies ages, states, vulnerabilities). */
+  vary?: (row: Record<string, unknown>) => void,
+): Promise<SeededCases> {
   const config = loadConfig({
     SENDA_DATA_DIR: path.join(os.tmpdir(), `senda-bench-${crypto.randomUUID()}`),
     SENDA_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
@@ -201,14 +205,14 @@ export async function seedCases(): Promise<SeededCases> {
   const open: boolean[] = [];
   const createdAt: string[] = [];
   const start = Date.parse('2024-01-01T00:00:00Z');
-  for (let offset = 0; offset < N; offset += BATCH) {
+  for (let offset = 0; offset < count; offset += BATCH) {
     await ctx.db.transaction().execute(async (t) => {
       const cases = [];
       const tokens = [];
       const nats = [];
       const members = [];
       const assigns = [];
-      for (let i = offset; i < Math.min(N, offset + BATCH); i++) {
+      for (let i = offset; i < Math.min(count, offset + BATCH); i++) {
         const id = uuidv7();
         const given = `${pick(GIVEN)}${rand() < 0.4 ? ' ' + pick(GIVEN) : ''}`;
         const family = `${pick(FAMILY)} ${pick(FAMILY)}`;
@@ -257,6 +261,7 @@ export async function seedCases(): Promise<SeededCases> {
           version: 1,
           care_plan_version: 0,
         });
+        if (vary) vary(cases[cases.length - 1] as Record<string, unknown>);
         for (const token of searchPrefixes(given, family)) tokens.push({ case_id: id, org_id: orgId, token });
         nats.push({ case_id: id, country: nat });
         const children = Math.floor(rand() * 3);
@@ -345,11 +350,11 @@ function printHeader(title: string, seeded: string): void {
 }
 
 /** Time ITER requests of each scenario, one after the other, and print a row for each. */
-async function runScenarios(app: FastifyInstance, scenarios: Scenario[]): Promise<void> {
+async function runScenarios(app: FastifyInstance, scenarios: Scenario[], iterations: number): Promise<void> {
   for (const [name, who, make, status = 200] of scenarios) {
     const times: number[] = [];
     const began = performance.now();
-    for (let i = 0; i < ITER; i++) {
+    for (let i = 0; i < iterations; i++) {
       const r = make();
       const s = performance.now();
       const res = await app.inject({
@@ -368,7 +373,7 @@ async function runScenarios(app: FastifyInstance, scenarios: Scenario[]): Promis
         percentile(times, 50).toFixed(2).padStart(9) +
         percentile(times, 95).toFixed(2).padStart(9) +
         percentile(times, 99).toFixed(2).padStart(9) +
-        (ITER / total).toFixed(0).padStart(9),
+        (iterations / total).toFixed(0).padStart(9),
     );
   }
 }
@@ -382,9 +387,10 @@ export async function report(
   seeded: SeededCases,
   lines: { title: string; seeded: string },
   scenarios: Scenario[],
+  iterations = ITER,
 ): Promise<void> {
   printHeader(lines.title, lines.seeded);
-  await runScenarios(app, scenarios);
+  await runScenarios(app, scenarios, iterations);
   const mem = process.memoryUsage();
   console.log(
     `\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,

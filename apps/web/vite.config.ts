@@ -28,6 +28,8 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks cache better.
         codeSplitting: {
           groups: [
+            // Charts load with the statistics page's first chart (React.lazy), never with the app.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             {
               name: 'react-aria',

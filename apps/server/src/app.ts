@@ -42,6 +42,8 @@ import { registerMyDeadlinesRoute } from './modules/procedures/my-deadlines.js';
 import { registerProcedureRoutes } from './modules/procedures/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
 import { registerNotificationRoutes } from './modules/reminders/routes.js';
+import { registerStatisticsRoutes } from './modules/statistics/routes.js';
+import { registerWorkshopRoutes } from './modules/workshops/routes.js';
 
 export const API_PREFIX = '/api/v1';
 const BODY_LIMIT = 256 * 1024;
@@ -146,6 +148,8 @@ export async function buildApp(
       registerDeadlineRuleRoutes(api, ctx);
       registerFeedRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
+      registerStatisticsRoutes(api, ctx);
+      registerWorkshopRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       done();
     },

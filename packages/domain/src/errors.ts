@@ -109,6 +109,11 @@ export const FIELD_ERROR_CODES = [
   'own_organization',
   'wrong_state',
   'not_assignable',
+  // Statistics.
+  'whole_months_only',
+  // Workshops.
+  'other_topic_required',
+  'duplicate_participant_row',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -19,3 +19,5 @@ export * from './care/index.js';
 export * from './privacy/index.js';
 export * from './referrals/index.js';
 export * from './directory/index.js';
+export * from './statistics/index.js';
+export * from './workshops/index.js';

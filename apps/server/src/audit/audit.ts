@@ -99,7 +99,15 @@ export type AuditAction =
   | 'referral.document.download'
   | 'referral.access_log.read'
   | 'case.referrals.read'
-  | 'case.service_matches.read';
+  | 'case.service_matches.read'
+  | 'statistics.read'
+  | 'statistics.export'
+  | 'statistics.settings.update'
+  | 'workshop.create'
+  | 'workshop.update'
+  | 'workshop.delete'
+  | 'workshop.material.create'
+  | 'workshop.material.delete';
 
 export type EntityType =
   | 'organization'
@@ -127,7 +135,10 @@ export type EntityType =
   | 'dir_organization'
   | 'dir_service'
   | 'dir_location'
-  | 'referral';
+  | 'referral'
+  | 'statistics'
+  | 'workshop'
+  | 'workshop_material';
 
 export interface AuditEvent {
   action: AuditAction;

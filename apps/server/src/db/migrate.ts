@@ -12,6 +12,8 @@ import * as m0009 from './migrations/0009_risk.js';
 import * as m0010 from './migrations/0010_care.js';
 import * as m0011 from './migrations/0011_directory.js';
 import * as m0012 from './migrations/0012_referrals.js';
+import * as m0013 from './migrations/0013_statistics.js';
+import * as m0014 from './migrations/0014_workshops.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '0010_care': m0010,
   '0011_directory': m0011,
   '0012_referrals': m0012,
+  '0013_statistics': m0013,
+  '0014_workshops': m0014,
 };
 
 const provider: MigrationProvider = {

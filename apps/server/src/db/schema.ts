@@ -15,6 +15,17 @@ import type {
 } from './schema-directory.js';
 import type { ReferralsTable, ReferralEventsTable, ReferralNoticesTable } from './schema-referrals.js';
 import type {
+  StatCubeTable,
+  StatFactsTable,
+  StatStateTable,
+  StatSettingsTable,
+} from './schema-statistics.js';
+import type {
+  WorkshopsTable,
+  WorkshopParticipantsTable,
+  WorkshopMaterialsTable,
+} from './schema-workshops.js';
+import type {
   CaseNeedsTable,
   CaseGoalsTable,
   CaseActionsTable,
@@ -376,6 +387,13 @@ export interface Database {
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;
   referral_notices: ReferralNoticesTable;
+  stat_facts: StatFactsTable;
+  stat_state: StatStateTable;
+  stat_settings: StatSettingsTable;
+  stat_cube: StatCubeTable;
+  workshops: WorkshopsTable;
+  workshop_participants: WorkshopParticipantsTable;
+  workshop_materials: WorkshopMaterialsTable;
 }
 
 // Kept for tables that may later need generated columns.

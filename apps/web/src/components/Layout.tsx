@@ -4,6 +4,8 @@ import { UI_LOCALES, type UiLocale } from '@senda/domain';
 import { canEditCalendar, useSession } from '../lib/session';
 import { canReadDirectory } from '../features/directory/directoryValues';
 import { canUseReferrals } from '../features/referrals/referralValues';
+import { canReadStatistics } from '../features/statistics/statisticsValues';
+import { canUseWorkshops } from '../features/workshops/workshopValues';
 import { IdleTimeoutDialog } from '../features/auth/IdleTimeoutDialog';
 import { useSignOut } from '../features/auth/useSignOut';
 import { useNotifications } from '../features/notifications/useNotifications';
@@ -90,7 +92,7 @@ function Header() {
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <div className="me-auto min-w-0">
           <Link
-            to={session ? '/cases' : '/sign-in'}
+            to={session ? '/' : '/sign-in'}
             className="inline-flex min-h-11 items-center text-xl font-bold tracking-wide text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-400"
           >
             Senda
@@ -173,6 +175,30 @@ function Header() {
                     activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
                   >
                     {t('directory.nav')}
+                  </Link>
+                </li>
+              ) : null}
+              {canUseWorkshops(session.user.role) ? (
+                <li>
+                  <Link
+                    to="/workshops"
+                    activeOptions={{ includeSearch: false }}
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('layout.nav.workshops')}
+                  </Link>
+                </li>
+              ) : null}
+              {canReadStatistics(session.user.role) ? (
+                <li>
+                  <Link
+                    to="/statistics"
+                    activeOptions={{ includeSearch: false }}
+                    className={navLinkClass}
+                    activeProps={{ 'aria-current': 'page', className: 'bg-teal-950 underline' }}
+                  >
+                    {t('layout.nav.statistics')}
                   </Link>
                 </li>
               ) : null}

@@ -76,6 +76,10 @@ import {
   FIT_CRITERIA,
   FIT_RESULTS,
   REFERRAL_NOTICE_EVENTS,
+  WORKSHOP_KINDS,
+  WORKSHOP_TOPICS,
+  PARTICIPANT_GENDERS,
+  STAT_AGE_BANDS,
 } from '@senda/domain';
 
 export const ENUM_GROUPS = {
@@ -162,6 +166,11 @@ export const ENUM_GROUPS = {
   fitCriterion: FIT_CRITERIA,
   fitResult: FIT_RESULTS,
   referralNotice: REFERRAL_NOTICE_EVENTS,
+  // Workshops and community activities, and their participants (counted by gender and age band).
+  workshopKind: WORKSHOP_KINDS,
+  workshopTopic: WORKSHOP_TOPICS,
+  participantGender: PARTICIPANT_GENDERS,
+  statAgeBand: STAT_AGE_BANDS,
 } as const;
 
 export type EnumGroup = keyof typeof ENUM_GROUPS;

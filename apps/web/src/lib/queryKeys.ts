@@ -1,6 +1,7 @@
 import type { Authority, CaseListParams, DeadlineListParams } from './api';
 import type { DirectorySearch } from './directoryApi';
 import type { ReferralListParams } from './referralsApi';
+import type { WorkshopListParams } from './workshopsApi';
 
 export const queryKeys = {
   session: ['session'] as const,
@@ -43,4 +44,8 @@ export const queryKeys = {
   /** Under the case: a change to her consents or family is seen when the case is refetched. */
   serviceMatches: (caseId: string, needId: string) =>
     ['cases', 'detail', caseId, 'service-matches', needId] as const,
+  /** Workshops: every change refetches everything under it (the list and its totals, the workshop). */
+  workshops: ['workshops'] as const,
+  workshopList: (params: WorkshopListParams) => ['workshops', 'list', params] as const,
+  workshop: (id: string) => ['workshops', 'detail', id] as const,
 };

@@ -9,6 +9,7 @@ import {
 import { PageHeading } from '../components/PageHeading';
 import { buttonClass } from '../components/styles';
 import { sessionEndSearch, useRequiredSession, useSession } from '../lib/session';
+import type { SessionView } from '../lib/api';
 import { signInSearchFor } from '../lib/signInSearch';
 import { useT } from '../i18n/useT';
 
@@ -19,9 +20,15 @@ export function NotFoundPage() {
     <div className="max-w-2xl">
       <PageHeading className="mb-4">{t('notFound.title')}</PageHeading>
       <p className="mb-6 text-slate-800">{t('notFound.body')}</p>
-      <Link to={session ? '/cases' : '/sign-in'} className={buttonClass.secondary}>
-        {session ? t('notFound.backToCases') : t('notFound.backToSignIn')}
-      </Link>
+      {session?.user.role === 'analyst' ? (
+        <Link to="/statistics" className={buttonClass.secondary}>
+          {t('notFound.backToStatistics')}
+        </Link>
+      ) : (
+        <Link to={session ? '/cases' : '/sign-in'} className={buttonClass.secondary}>
+          {session ? t('notFound.backToCases') : t('notFound.backToSignIn')}
+        </Link>
+      )}
     </div>
   );
 }
@@ -78,8 +85,14 @@ export function RequireSession() {
   return <Outlet />;
 }
 
-/** Home: the case list for those who work on cases; partner organizations' users start at the directory. */
+/** Where a role starts: the case list, the statistics for analysts (they see nothing else), or the directory. */
+function homeOf(session: Pick<SessionView, 'abilities' | 'user'>): '/cases' | '/statistics' | '/directory' {
+  if (session.abilities.readCases) return '/cases';
+  return session.user.role === 'analyst' ? '/statistics' : '/directory';
+}
+
+/** Home: the case list for those who work on cases; analysts the statistics; partners the directory. */
 export function HomeRedirect() {
   const session = useRequiredSession();
-  return <Navigate to={session.abilities.readCases ? '/cases' : '/directory'} replace />;
+  return <Navigate to={homeOf(session)} replace />;
 }

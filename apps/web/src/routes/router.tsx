@@ -7,6 +7,11 @@ import { CasePage } from '../features/cases/CasePage';
 import { parseCaseFilters } from '../features/cases/filters';
 import { UsersPage } from '../features/users/UsersPage';
 import { AccountPage } from '../features/account/AccountPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { WorkshopsPage } from '../features/workshops/WorkshopsPage';
+import { WorkshopNewPage, WorkshopPage } from '../features/workshops/WorkshopPage';
+import { parseWorkshopSearch } from '../features/workshops/workshopValues';
+import { parseStatisticsSearch } from '../features/statistics/statisticsValues';
 import { DeadlinesPage } from '../features/procedure/DeadlinesPage';
 import { parseDeadlineFilters } from '../features/procedure/deadlineFilters';
 import { CalendarPage } from '../features/calendar/CalendarPage';
@@ -138,6 +143,32 @@ const rulesRoute = createRoute({
   component: RulesPage,
 });
 
+/** Aggregates only, never a case: the filters (months, state, nationality, age band) live in the URL. */
+const statisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics',
+  validateSearch: parseStatisticsSearch,
+  component: StatisticsPage,
+});
+
+/** Workshops and community activities: the period and topic filters live in the URL. */
+const workshopsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workshops',
+  validateSearch: parseWorkshopSearch,
+  component: WorkshopsPage,
+});
+const newWorkshopRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workshops/new',
+  component: WorkshopNewPage,
+});
+const workshopRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workshops/$workshopId',
+  component: WorkshopPage,
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
@@ -164,6 +195,10 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     calendarRoute,
     rulesRoute,
+    statisticsRoute,
+    workshopsRoute,
+    newWorkshopRoute,
+    workshopRoute,
     accountRoute,
   ]),
 ]);

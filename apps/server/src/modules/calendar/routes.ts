@@ -26,6 +26,7 @@ import { forbidden, notFound } from '../../http/errors.js';
 import { canCreateCases } from '../cases/policy.js';
 import type { CalendarEntriesTable } from '../../db/schema.js';
 import { entryOfRow } from '../procedures/calendars.js';
+import { markProceduresStale } from '../statistics/refresh.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const entryInput = datedEntrySchema;
@@ -126,6 +127,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
       };
       await inTransaction(ctx, async (trx) => {
         await trx.insertInto('calendar_entries').values(row).execute();
+        await markProceduresStale(trx, actor.orgId);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'calendar.entry.create',
           entityType: 'calendar_entry',
@@ -164,6 +166,7 @@ export function registerCalendarRoutes(app: FastifyInstance, ctx: AppContext): v
           .where('org_id', '=', actor.orgId)
           .executeTakeFirst();
         if (Number(deleted.numDeletedRows) === 0) throw notFound();
+        await markProceduresStale(trx, actor.orgId);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'calendar.entry.delete',
           entityType: 'calendar_entry',

@@ -26,6 +26,7 @@ import { actorOf } from '../../http/auth.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { canCreateCases } from '../cases/policy.js';
 import { loadStoredRules } from './store.js';
+import { markProceduresStale } from '../statistics/refresh.js';
 
 const errors = {
   400: errorBodySchema,
@@ -123,6 +124,7 @@ export function registerDeadlineRuleRoutes(app: FastifyInstance, ctx: AppContext
             }),
           )
           .execute();
+        await markProceduresStale(trx, actor.orgId);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'deadline_rule.update',
           entityType: 'deadline_rule',
@@ -156,6 +158,7 @@ export function registerDeadlineRuleRoutes(app: FastifyInstance, ctx: AppContext
           .where('code', '=', request.params.code)
           .executeTakeFirst();
         if (Number(deleted.numDeletedRows) === 0) throw notFound();
+        await markProceduresStale(trx, actor.orgId);
         await auditAct(trx, ctx.dialect, actor, {
           action: 'deadline_rule.reset',
           entityType: 'deadline_rule',

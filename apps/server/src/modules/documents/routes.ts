@@ -35,13 +35,13 @@ const documentParams = z.strictObject({ id: z.uuid(), documentId: z.uuid() });
 const aad = (documentId: string, column: string) => `case_documents:${column}:${documentId}`;
 const errors = { ...caseErrors, 413: caseErrors[400], 415: caseErrors[400] };
 
-interface Upload {
+export interface Upload {
   fields: Record<string, string>;
   file: { buffer: Buffer; fileName: string } | null;
 }
 
 /** Read the multipart body: at most one file, within the size limit, and a few short fields. */
-async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart())
     throw new AppError(415, 'unsupported_media_type', 'Send the document as multipart/form-data');
   const upload: Upload = { fields: {}, file: null };

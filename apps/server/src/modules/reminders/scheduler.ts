@@ -8,6 +8,8 @@ import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { referralSweep } from '../referrals/sweep.js';
+import { buildCube, staleCubes } from '../statistics/cube.js';
+import { refreshFacts } from '../statistics/refresh.js';
 import { createReminders, sendDigests, type Mailer } from './run.js';
 
 export function smtpMailer(url: string, from: string): Mailer {
@@ -29,6 +31,10 @@ export function startReminderJobs(ctx: AppContext, log: FastifyBaseLogger): () =
       const referrals = await referralSweep(ctx, undefined, log);
       if (referrals.revoked || referrals.expired || referrals.reminded)
         log.info(referrals, 'referrals swept');
+      // Statistics count what changed since the last run (a page request counts at most a few thousand itself).
+      const facts = await refreshFacts(ctx.db);
+      if (facts.refreshed) log.info({ refreshed: facts.refreshed }, 'statistics facts refreshed');
+      for (const orgId of await staleCubes(ctx.db)) await buildCube(ctx.db, orgId);
     } catch (error) {
       log.error({ err: error instanceof Error ? { message: error.message } : {} }, 'reminder job failed');
     }

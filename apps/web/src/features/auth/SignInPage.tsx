@@ -15,9 +15,10 @@ import { useLocale } from '../../i18n/LocaleProvider';
 import { useT } from '../../i18n/useT';
 import type { MessageKey } from '../../i18n/catalogues';
 
-/** Where to go after signing in: back where she was, or her role's first page. */
+/** Where to go after signing in: back where she was, or her role's first page (analysts: the statistics). */
 function landingOf(session: SessionView, next: string | undefined): string {
   if (next) return next;
+  if (session.user.role === 'analyst') return '/statistics';
   return !session.abilities.readCases && session.abilities.manageUsers ? '/admin/users' : '/cases';
 }
 

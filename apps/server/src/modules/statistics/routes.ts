@@ -1,0 +1,173 @@
+/**
+ * The statistics area: figures for a period, their CSV and workbook, and the
+ * organization's disclosure threshold. Admins, coordinators and analysts of
+ * the organization; aggregates only — nothing here names or links a case.
+ * Every query is audited with the names of its filters (an attempt at
+ * differencing leaves a trail).
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  DEFAULT_K,
+  MIN_K,
+  errorBodySchema,
+  statExportQuery,
+  statFilters,
+  statSettingsInput,
+  statSettingsView,
+  statisticsView,
+  type Role,
+  type StatFilters,
+} from '@senda/domain';
+import { auditAct } from '../../audit/audit.js';
+import { inTransaction, nowIso, type Actor, type AppContext } from '../../context.js';
+import { actorOf } from '../../http/auth.js';
+import { forbidden } from '../../http/errors.js';
+import { statisticsCsv, statisticsWorkbook } from './export.js';
+import { exportLabeller } from './labels.js';
+import { statisticsOf, thresholdOf } from './view.js';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
+export const STATISTICS_ROLES: readonly Role[] = ['admin', 'coordinator', 'analyst'];
+
+function requireStatistics(actor: Actor): void {
+  if (!STATISTICS_ROLES.includes(actor.role)) throw forbidden();
+}
+
+async function audited(
+  ctx: AppContext,
+  actor: Actor,
+  action: 'statistics.read' | 'statistics.export',
+  filters: StatFilters,
+) {
+  await inTransaction(ctx, (trx) =>
+    auditAct(trx, ctx.dialect, actor, {
+      action,
+      entityType: 'statistics',
+      entityId: null,
+      fields: Object.keys(filters).filter((key) => filters[key as keyof StatFilters] !== undefined),
+    }),
+  );
+}
+
+function sendFile(reply: FastifyReply, type: string, name: string, content: string | Buffer) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'private, no-store')
+    .send(content);
+}
+
+const fileName = (f: StatFilters, ext: string) => `senda-estadisticas-${f.from}-${f.to}.${ext}`;
+
+export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/statistics',
+    {
+      schema: {
+        tags: ['statistics'],
+        querystring: statFilters,
+        response: { 200: statisticsView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStatistics(actor);
+      const view = await statisticsOf(ctx.db, actor.orgId, request.query);
+      await audited(ctx, actor, 'statistics.read', request.query);
+      return view;
+    },
+  );
+
+  r.get(
+    '/statistics/export.csv',
+    {
+      schema: {
+        tags: ['statistics'],
+        description: 'Every published figure as CSV.',
+        querystring: statExportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStatistics(actor);
+      const { lang, ...filters } = request.query;
+      const view = await statisticsOf(ctx.db, actor.orgId, filters);
+      await audited(ctx, actor, 'statistics.export', filters);
+      const csv = statisticsCsv(view, exportLabeller(lang));
+      return sendFile(reply, 'text/csv; charset=utf-8', fileName(request.query, 'csv'), csv);
+    },
+  );
+
+  r.get(
+    '/statistics/export.xlsx',
+    {
+      schema: {
+        tags: ['statistics'],
+        description: 'Every published figure as a workbook.',
+        querystring: statExportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStatistics(actor);
+      const { lang, ...filters } = request.query;
+      const view = await statisticsOf(ctx.db, actor.orgId, filters);
+      await audited(ctx, actor, 'statistics.export', filters);
+      const book = await statisticsWorkbook(view, exportLabeller(lang));
+      return sendFile(
+        reply,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName(request.query, 'xlsx'),
+        book,
+      );
+    },
+  );
+
+  r.get(
+    '/statistics/settings',
+    { schema: { tags: ['statistics'], response: { 200: statSettingsView, ...errors } } },
+    async (request) => {
+      const actor = actorOf(request);
+      requireStatistics(actor);
+      return { k: await thresholdOf(ctx.db, actor.orgId), defaultK: DEFAULT_K, minK: MIN_K } as const;
+    },
+  );
+
+  r.put(
+    '/statistics/settings',
+    {
+      schema: {
+        tags: ['statistics'],
+        body: statSettingsInput,
+        response: { 200: statSettingsView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (actor.role !== 'admin') throw forbidden();
+      const { k } = request.body;
+      await inTransaction(ctx, async (trx) => {
+        const now = nowIso();
+        await trx
+          .insertInto('stat_settings')
+          .values({ org_id: actor.orgId, k, updated_by: actor.userId, updated_at: now })
+          .onConflict((oc) =>
+            oc.column('org_id').doUpdateSet({ k, updated_by: actor.userId, updated_at: now }),
+          )
+          .execute();
+        await auditAct(trx, ctx.dialect, actor, {
+          action: 'statistics.settings.update',
+          entityType: 'statistics',
+          entityId: null,
+          fields: ['k'],
+        });
+      });
+      return { k, defaultK: DEFAULT_K, minK: MIN_K } as const;
+    },
+  );
+}

@@ -1,0 +1,3 @@
+export * from './disclosure.js';
+export * from './filters.js';
+export * from './api.js';

@@ -1,0 +1,2 @@
+export * from './workshops.js';
+export * from './api.js';
