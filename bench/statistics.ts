@@ -10,8 +10,8 @@
  * builds every case's statistical facts and the monthly sums as the job does
  * (timed); then times, through the whole HTTP stack, the full statistics
  * page for two years, for one state and one year, for one nationality, for
- * two filters combined (read from the facts, not the sums), and the CSV and
- * workbook exports.
+ * two filters combined (read from the facts, not the sums), the CSV and
+ * workbook exports, and the PDF brief.
  */
 import { buildCube } from '../apps/server/src/modules/statistics/cube.js';
 import { refreshFacts } from '../apps/server/src/modules/statistics/refresh.js';
@@ -47,6 +47,7 @@ async function main() {
     ],
     ['CSV export, 2024–2025', coord, get('/export.csv?from=2024-01&to=2025-12')],
     ['workbook export, 2024–2025', coord, get('/export.xlsx?from=2024-01&to=2025-12')],
+    ['PDF report, 2024–2025', coord, get('/report.pdf?from=2024-01&to=2025-12')],
   ];
   const dialect = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
   await report(

@@ -4,8 +4,8 @@
  * them from Eritrea) and 3 who did not. Its analyst signs in: she sees only
  * "Estadísticas", filters Guerrero, reads how many women were counted and
  * how many were left out, sees the small Eritrean group hidden (marked, and
- * named nowhere), and downloads the CSV and the workbook of the same figures
- * — aggregates only, no name.
+ * named nowhere), and downloads the CSV, the workbook and the PDF brief of the
+ * same figures — aggregates only, no name.
  */
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -108,4 +108,20 @@ test('an analyst filters a state, sees small groups hidden, and downloads the fi
       .subarray(0, 2)
       .toString(),
   ).toBe('PK');
+
+  // The printable brief of the same figures, in Spanish: a PDF named after the period.
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: t('statistics.export.pdfEs') }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^senda-estadisticas-\d{4}-\d{2}-\d{4}-\d{2}\.pdf$/);
+  expect(
+    fs
+      .readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
+  await expect(page.getByRole('link', { name: t('statistics.export.pdfEn') })).toHaveAttribute(
+    'href',
+    /report\.pdf\?.*state=12.*&lang=en$/,
+  );
 });

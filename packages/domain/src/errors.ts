@@ -111,6 +111,7 @@ export const FIELD_ERROR_CODES = [
   'not_assignable',
   // Statistics.
   'whole_months_only',
+  'not_approved',
   // Workshops.
   'other_topic_required',
   'duplicate_participant_row',

@@ -103,6 +103,12 @@ export type AuditAction =
   | 'statistics.read'
   | 'statistics.export'
   | 'statistics.settings.update'
+  | 'statistics.release.create'
+  | 'statistics.release.read'
+  | 'statistics.release.approve'
+  | 'statistics.release.return'
+  | 'statistics.release.withdraw'
+  | 'statistics.release.export'
   | 'workshop.create'
   | 'workshop.update'
   | 'workshop.delete'
@@ -137,6 +143,7 @@ export type EntityType =
   | 'dir_location'
   | 'referral'
   | 'statistics'
+  | 'statistics_release'
   | 'workshop'
   | 'workshop_material';
 

@@ -14,6 +14,8 @@ import * as m0011 from './migrations/0011_directory.js';
 import * as m0012 from './migrations/0012_referrals.js';
 import * as m0013 from './migrations/0013_statistics.js';
 import * as m0014 from './migrations/0014_workshops.js';
+import * as m0015 from './migrations/0015_releases.js';
+import * as m0016 from './migrations/0016_statistics_indexes.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -31,6 +33,8 @@ const migrations: Record<string, Migration> = {
   '0012_referrals': m0012,
   '0013_statistics': m0013,
   '0014_workshops': m0014,
+  '0015_releases': m0015,
+  '0016_statistics_indexes': m0016,
 };
 
 const provider: MigrationProvider = {

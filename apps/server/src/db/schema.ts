@@ -25,6 +25,7 @@ import type {
   WorkshopParticipantsTable,
   WorkshopMaterialsTable,
 } from './schema-workshops.js';
+import type { StatReleasesTable } from './schema-releases.js';
 import type {
   CaseNeedsTable,
   CaseGoalsTable,
@@ -394,6 +395,7 @@ export interface Database {
   workshops: WorkshopsTable;
   workshop_participants: WorkshopParticipantsTable;
   workshop_materials: WorkshopMaterialsTable;
+  stat_releases: StatReleasesTable;
 }
 
 // Kept for tables that may later need generated columns.

@@ -1,8 +1,8 @@
 /**
  * The statistics endpoints (decision 0012): aggregates of a period, a state,
  * a nationality and an age band, never a case. The figures come as JSON; the
- * same tables download as CSV or Excel through plain links (same origin: the
- * session cookie goes with them). An admin sets the suppression threshold k.
+ * same tables download as CSV or Excel, and as a printable PDF brief, through
+ * plain links (same origin: the session cookie goes with them). An admin sets the suppression threshold k.
  * Types are inferred from the domain's schemas.
  */
 import type { z } from 'zod';
@@ -35,6 +35,14 @@ export function statisticsQuery(filters: StatisticsFilters): string {
 /** Where the same tables download as a file (CSV, or an Excel workbook). */
 export function statisticsExportUrl(format: ExportFormat, filters: StatisticsFilters): string {
   return `${API_BASE}/statistics/export.${format}?${statisticsQuery(filters)}`;
+}
+
+/** The languages of the printable brief. */
+export type ReportLang = 'es' | 'en';
+
+/** Where the printable advocacy brief (PDF) of the same figures downloads, in Spanish or English. */
+export function statisticsReportUrl(filters: StatisticsFilters, lang: ReportLang): string {
+  return `${API_BASE}/statistics/report.pdf?${statisticsQuery(filters)}&lang=${lang}`;
 }
 
 /** Query keys: a change of k refetches every view under `all`. */

@@ -8,6 +8,9 @@ import { parseCaseFilters } from '../features/cases/filters';
 import { UsersPage } from '../features/users/UsersPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { ReleasesPage } from '../features/releases/ReleasesPage';
+import { NewReleasePage } from '../features/releases/ReleaseForm';
+import { ReleasePage } from '../features/releases/ReleasePage';
 import { WorkshopsPage } from '../features/workshops/WorkshopsPage';
 import { WorkshopNewPage, WorkshopPage } from '../features/workshops/WorkshopPage';
 import { parseWorkshopSearch } from '../features/workshops/workshopValues';
@@ -151,6 +154,23 @@ const statisticsRoute = createRoute({
   component: StatisticsPage,
 });
 
+/** Releases of figures that leave the organization: prepared, approved by another coordinator, frozen. */
+const releasesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/releases',
+  component: ReleasesPage,
+});
+const newReleaseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/releases/new',
+  component: NewReleasePage,
+});
+const releaseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/releases/$releaseId',
+  component: ReleasePage,
+});
+
 /** Workshops and community activities: the period and topic filters live in the URL. */
 const workshopsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -196,6 +216,9 @@ const routeTree = rootRoute.addChildren([
     calendarRoute,
     rulesRoute,
     statisticsRoute,
+    releasesRoute,
+    newReleaseRoute,
+    releaseRoute,
     workshopsRoute,
     newWorkshopRoute,
     workshopRoute,

@@ -82,6 +82,14 @@ export const statExportQuery = z
   .superRefine(checkPeriod);
 export type StatFilters = z.output<typeof statFilters>;
 
+/** The languages of the printable brief (its charts and words are laid out for these two). */
+export const STAT_REPORT_LANGS = ['es', 'en'] as const;
+export type StatReportLang = (typeof STAT_REPORT_LANGS)[number];
+/** The filters of the PDF brief, and its language: Spanish or English. */
+export const statReportQuery = z
+  .strictObject({ ...filterShape, lang: z.enum(STAT_REPORT_LANGS).default('es') })
+  .superRefine(checkPeriod);
+
 /** An organization's disclosure setting: the threshold k, never below 3. */
 export const statSettingsInput = z.strictObject({
   k: z.number().int().min(MIN_K).max(MAX_K),

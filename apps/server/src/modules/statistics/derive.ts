@@ -105,7 +105,16 @@ function histogramOf(vector: Vector, dimension: string, limit?: number) {
   return { days, observations, beyond };
 }
 
-export function derive(rows: readonly CubeRow[], from: string, to: string, k: number): Derived {
+/** How a counted table is published: by default under the cell-key rules (a release may use differential privacy). */
+export type Publisher = (spec: TableSpec, tally: Tally) => StatTableView;
+
+export function derive(
+  rows: readonly CubeRow[],
+  from: string,
+  to: string,
+  k: number,
+  publish: Publisher = (spec, tally) => publishTable(spec, tally, k),
+): Derived {
   const openedToEnd = sum(rows, 'opened', (m) => m <= to);
   const served = copyOf(openedToEnd);
   addVector(
@@ -153,7 +162,7 @@ export function derive(rows: readonly CubeRow[], from: string, to: string, k: nu
       if (cell.count) cross.merge(nationality.rowOf(row), band, cell);
     }
   }
-  const t = (spec: TableSpec, tally: Tally) => publishTable(spec, tally, k);
+  const t = publish;
   const tables: StatTableView[] = [
     t(
       {

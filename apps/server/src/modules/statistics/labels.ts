@@ -60,3 +60,15 @@ export function exportLabeller(locale: UiLocale): Labeller {
     return code;
   };
 }
+
+/** A catalogue message with its `{name}` placeholders filled (the brief's texts use no plural forms). */
+export type Words = (key: string, params?: Record<string, string | number>) => string;
+
+/** The interface's words in a language, for the brief's own texts; a missing key stays the key. */
+export function reportWords(locale: UiLocale): Words {
+  const words = catalogue(locale);
+  return (key, params = {}) =>
+    (words[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+}

@@ -1,5 +1,5 @@
 /**
- * The statistics area: figures for a period, their CSV and workbook, and the
+ * The statistics area: figures for a period, their CSV, workbook and PDF brief, and the
  * organization's disclosure threshold. Admins, coordinators and analysts of
  * the organization; aggregates only — nothing here names or links a case.
  * Every query is audited with the names of its filters (an attempt at
@@ -14,6 +14,7 @@ import {
   statExportQuery,
   statFilters,
   statSettingsInput,
+  statReportQuery,
   statSettingsView,
   statisticsView,
   type Role,
@@ -25,6 +26,7 @@ import { actorOf } from '../../http/auth.js';
 import { forbidden } from '../../http/errors.js';
 import { statisticsCsv, statisticsWorkbook } from './export.js';
 import { exportLabeller } from './labels.js';
+import { statisticsPdf } from './pdf.js';
 import { statisticsOf, thresholdOf } from './view.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
@@ -125,6 +127,32 @@ export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext):
         fileName(request.query, 'xlsx'),
         book,
       );
+    },
+  );
+
+  r.get(
+    '/statistics/report.pdf',
+    {
+      schema: {
+        tags: ['statistics'],
+        description: 'A printable advocacy brief of the published figures (Spanish or English).',
+        querystring: statReportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      requireStatistics(actor);
+      const { lang, ...filters } = request.query;
+      const view = await statisticsOf(ctx.db, actor.orgId, filters);
+      const org = await ctx.db
+        .selectFrom('organizations')
+        .select('name')
+        .where('id', '=', actor.orgId)
+        .executeTakeFirst();
+      await audited(ctx, actor, 'statistics.export', filters);
+      const pdf = await statisticsPdf(view, lang, { organization: org?.name ?? '', generatedAt: nowIso() });
+      return sendFile(reply, 'application/pdf', fileName(request.query, 'pdf'), pdf);
     },
   );
 

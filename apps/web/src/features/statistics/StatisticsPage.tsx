@@ -1,4 +1,4 @@
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../lib/api';
 import { statisticsApi, statisticsKeys } from '../../lib/statisticsApi';
@@ -63,7 +63,12 @@ function StatisticsView({ canEditSettings }: { canEditSettings: boolean }) {
   return (
     <div className="space-y-6">
       <div>
-        <PageHeading>{t('statistics.title')}</PageHeading>
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <PageHeading>{t('statistics.title')}</PageHeading>
+          <Link to="/statistics/releases" className="text-teal-800 underline">
+            {t('releases.link')}
+          </Link>
+        </div>
         <p className="mt-2 max-w-3xl text-slate-800">{t('statistics.intro')}</p>
       </div>
       <div className={cardClass}>

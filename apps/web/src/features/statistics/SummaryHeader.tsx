@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
-import { statisticsExportUrl, type Statistics, type StatisticsFilters } from '../../lib/statisticsApi';
+import {
+  statisticsExportUrl,
+  statisticsReportUrl,
+  type Statistics,
+  type StatisticsFilters,
+} from '../../lib/statisticsApi';
 import { buttonClass, cardClass, cx } from '../../components/styles';
 import { CellValue } from './StatTable';
 import type { StatText } from './statText';
@@ -26,7 +31,7 @@ export function scopeText(text: StatText, filters: StatisticsFilters): string {
   ].join(' · ');
 }
 
-/** The two downloads of the same tables, with the filters on the page. */
+/** The downloads of the same tables, with the filters on the page: CSV, Excel, and the PDF brief in two languages. */
 export function ExportLinks({ filters, text }: { filters: StatisticsFilters; text: StatText }) {
   const { t } = text;
   return (
@@ -42,8 +47,31 @@ export function ExportLinks({ filters, text }: { filters: StatisticsFilters; tex
             {t('statistics.export.xlsx')}
           </a>
         </li>
+        <li>
+          <a
+            href={statisticsReportUrl(filters, 'es')}
+            hrefLang="es"
+            type="application/pdf"
+            download
+            className={buttonClass.secondary}
+          >
+            {t('statistics.export.pdfEs')}
+          </a>
+        </li>
+        <li>
+          <a
+            href={statisticsReportUrl(filters, 'en')}
+            hrefLang="en"
+            type="application/pdf"
+            download
+            className={buttonClass.secondary}
+          >
+            {t('statistics.export.pdfEn')}
+          </a>
+        </li>
       </ul>
       <p className="mt-2 text-sm text-slate-800">{t('statistics.export.hint')}</p>
+      <p className="mt-1 text-sm text-slate-800">{t('statistics.export.pdfHint')}</p>
     </div>
   );
 }

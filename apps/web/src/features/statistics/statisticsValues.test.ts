@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statisticsExportUrl, statisticsQuery } from '../../lib/statisticsApi';
+import { statisticsExportUrl, statisticsQuery, statisticsReportUrl } from '../../lib/statisticsApi';
 import { statisticsFixture } from './fixture';
 import {
   beyondLimitShare,
@@ -121,6 +121,9 @@ describe('the filters in the URL', () => {
     );
     expect(statisticsExportUrl('xlsx', { from: '2024-01', to: '2024-12' })).toBe(
       '/api/v1/statistics/export.xlsx?from=2024-01&to=2024-12',
+    );
+    expect(statisticsReportUrl(filters, 'en')).toBe(
+      '/api/v1/statistics/report.pdf?from=2025-01&to=2025-06&state=07&ageBand=age_15_17&lang=en',
     );
   });
 });
