@@ -5,7 +5,7 @@
  * phone unless the caller may see all of a service's confidential locations.
  * Imports: import.ts.
  */
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { strToU8, zipSync } from 'fflate';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { toHsdsService } from './hsds-export.js';
 import { dataPackage, tableCsv, TABLE_FILES, toTables } from './hsds-tabular.js';
 import { serviceRows, withOrg } from './services.js';
 import { presentServices, requireReader, directoryErrors } from './store.js';
+import { sendAttachment } from '../../http/files.js';
 
 /** Every service of the directory as an HSDS `service` document, confidential details as the caller may see them. */
 async function exportContents(ctx: AppContext, trx: Db, actor: Actor, log: FastifyBaseLogger) {
@@ -87,18 +88,14 @@ export function registerExchangeRoutes(app: FastifyInstance, ctx: AppContext): v
       const tables = toTables(contents as unknown as Record<string, unknown>[]);
       const files: Record<string, Uint8Array> = { 'datapackage.json': strToU8(dataPackage()) };
       for (const file of TABLE_FILES) files[file] = strToU8(tableCsv(file, tables[file] ?? []));
-      return sendFile(reply, 'application/zip', 'senda-directorio-hsds.zip', Buffer.from(zipSync(files)));
+      return sendAttachment(
+        reply,
+        'application/zip',
+        'senda-directorio-hsds.zip',
+        Buffer.from(zipSync(files)),
+      );
     },
   );
-}
-
-/** A file as an attachment (the route's schema describes only its errors). */
-function sendFile(reply: FastifyReply, type: string, name: string, content: Buffer) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'private, no-store')
-    .send(content);
 }
 
 function must<T>(value: T | undefined): T {

@@ -6,7 +6,7 @@
  * No endpoint changes an approved release's figures. Exports are made from
  * the frozen figures of approved releases only. Every act is audited.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
@@ -40,6 +40,7 @@ import {
   requirePreparer,
   requireReader,
 } from './store.js';
+import { sendAttachment } from '../../http/files.js';
 
 const errors = {
   400: errorBodySchema,
@@ -66,14 +67,6 @@ async function audit(
 
 async function present(db: Db, row: StatReleasesTable, actor: Actor) {
   return presentRelease(row, await namesOf(db, [row]), actor);
-}
-
-function sendFile(reply: FastifyReply, type: string, name: string, content: string | Buffer) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'private, no-store')
-    .send(content);
 }
 
 export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -243,7 +236,7 @@ export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): vo
       requireReader(actor);
       const { row, figures } = await exported(actor, request.params.id);
       const csv = statisticsCsv(figures.view, exportLabeller(request.query.lang));
-      return sendFile(reply, 'text/csv; charset=utf-8', fileName(row, 'csv'), csv);
+      return sendAttachment(reply, 'text/csv; charset=utf-8', fileName(row, 'csv'), csv);
     },
   );
 
@@ -263,7 +256,7 @@ export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): vo
       requireReader(actor);
       const { row, figures } = await exported(actor, request.params.id);
       const book = await statisticsWorkbook(figures.view, exportLabeller(request.query.lang));
-      return sendFile(
+      return sendAttachment(
         reply,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         fileName(row, 'xlsx'),
@@ -296,7 +289,7 @@ export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): vo
         organization: org?.name ?? '',
         generatedAt: row.figures_at,
       });
-      return sendFile(reply, 'application/pdf', fileName(row, 'pdf'), pdf);
+      return sendAttachment(reply, 'application/pdf', fileName(row, 'pdf'), pdf);
     },
   );
 }

@@ -5,7 +5,7 @@
  * Every query is audited with the names of its filters (an attempt at
  * differencing leaves a trail).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   DEFAULT_K,
@@ -28,6 +28,7 @@ import { statisticsCsv, statisticsWorkbook } from './export.js';
 import { exportLabeller } from './labels.js';
 import { statisticsPdf } from './pdf.js';
 import { statisticsOf, thresholdOf } from './view.js';
+import { sendAttachment } from '../../http/files.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
 export const STATISTICS_ROLES: readonly Role[] = ['admin', 'coordinator', 'analyst'];
@@ -50,14 +51,6 @@ async function audited(
       fields: Object.keys(filters).filter((key) => filters[key as keyof StatFilters] !== undefined),
     }),
   );
-}
-
-function sendFile(reply: FastifyReply, type: string, name: string, content: string | Buffer) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'private, no-store')
-    .send(content);
 }
 
 const fileName = (f: StatFilters, ext: string) => `senda-estadisticas-${f.from}-${f.to}.${ext}`;
@@ -100,7 +93,7 @@ export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext):
       const view = await statisticsOf(ctx.db, actor.orgId, filters);
       await audited(ctx, actor, 'statistics.export', filters);
       const csv = statisticsCsv(view, exportLabeller(lang));
-      return sendFile(reply, 'text/csv; charset=utf-8', fileName(request.query, 'csv'), csv);
+      return sendAttachment(reply, 'text/csv; charset=utf-8', fileName(request.query, 'csv'), csv);
     },
   );
 
@@ -121,7 +114,7 @@ export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext):
       const view = await statisticsOf(ctx.db, actor.orgId, filters);
       await audited(ctx, actor, 'statistics.export', filters);
       const book = await statisticsWorkbook(view, exportLabeller(lang));
-      return sendFile(
+      return sendAttachment(
         reply,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         fileName(request.query, 'xlsx'),
@@ -152,7 +145,7 @@ export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext):
         .executeTakeFirst();
       await audited(ctx, actor, 'statistics.export', filters);
       const pdf = await statisticsPdf(view, lang, { organization: org?.name ?? '', generatedAt: nowIso() });
-      return sendFile(reply, 'application/pdf', fileName(request.query, 'pdf'), pdf);
+      return sendAttachment(reply, 'application/pdf', fileName(request.query, 'pdf'), pdf);
     },
   );
 
