@@ -21,18 +21,28 @@ import { report, run, seedCases, session, startApp, type Scenario } from './seed
 const CASES = Number(process.env.BENCH_STAT_CASES ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_STAT_ITERATIONS ?? 10);
 
+/** Progress on stderr: a run at a million cases takes an hour or more. */
+const began = performance.now();
+const progress = (what: string) =>
+  console.error(`[${((performance.now() - began) / 1000).toFixed(0)} s] ${what}`);
+
 async function main() {
+  progress(`seeding ${CASES.toLocaleString('en')} cases`);
   const seeded = await seedCases(CASES, varyCase);
+  progress('seeding incidents, procedures, needs, consents and closures');
   const t0 = performance.now();
   const { rows } = await seedStatistics(seeded);
   const extraSeconds = (performance.now() - t0) / 1000;
+  progress('building the facts of every case');
   const t1 = performance.now();
   const { refreshed } = await refreshFacts(seeded.ctx.db);
   const factSeconds = (performance.now() - t1) / 1000;
+  progress('building the monthly sums');
   const t2 = performance.now();
   await buildCube(seeded.ctx.db, seeded.orgId);
   const cubeSeconds = (performance.now() - t2) / 1000;
 
+  progress('timing requests');
   const app = await startApp(seeded.ctx);
   const coord = await session(app, 'coord@bench.test');
   const get = (query: string) => () => ({ method: 'GET' as const, url: `/api/v1/statistics${query}` });

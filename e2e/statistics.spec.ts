@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BASE_URL } from './support/env.js';
 import { catalogue } from './support/i18n.js';
-import { apiCreateCase, apiCreateUser, apiSignIn, signIn, unique } from './support/app.js';
+import { apiCreateUser, apiSignIn, signIn, unique } from './support/app.js';
+import { apiSeedStatisticsCases } from './support/statistics.js';
 
 const t = catalogue('es');
 
@@ -34,35 +35,15 @@ test('an analyst filters a state, sees small groups hidden, and downloads the fi
   const admin = await browser.newContext({ baseURL: BASE_URL });
   const csrf = await apiSignIn(admin.request, ADMIN_EMAIL, ADMIN_PASSWORD);
   await apiCreateUser(admin.request, csrf, analyst);
-  const consentDay = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-  const names: string[] = [];
-  for (let i = 0; i < 29; i++) {
-    const givenNames = `Estadística${i} ${run}`;
-    names.push(givenNames);
-    const created = await apiCreateCase(admin.request, csrf, {
-      givenNames,
-      familyNames: 'Prueba',
-      birthDate: '1990-04-02',
-      nationalities: [i < 2 ? 'ER' : i < 16 ? 'HN' : 'SV'],
-      languages: ['es'],
-      state: '12',
-      municipality: 'Acapulco',
-      contactMethod: 'in_person_only',
-      mayLeaveMessage: false,
-    });
-    if (i >= 26) continue;
-    const consent = await admin.request.post(`/api/v1/cases/${created.id}/consents`, {
-      data: {
-        purpose: 'statistics',
-        scope: ['identity', 'violence_history'],
-        method: 'verbal_witnessed',
-        witnessName: 'Testigo',
-        givenOn: consentDay,
-      },
-      headers: { Origin: BASE_URL, 'X-CSRF-Token': csrf },
-    });
-    expect(consent.status()).toBe(201);
-  }
+  const names = await apiSeedStatisticsCases(admin.request, csrf, {
+    namePrefix: 'Estadística',
+    run,
+    count: 29,
+    consenting: 26,
+    state: '12',
+    municipality: 'Acapulco',
+    nationalityOf: (i) => (i < 2 ? 'ER' : i < 16 ? 'HN' : 'SV'),
+  });
   await admin.close();
 
   await page.goto('/');

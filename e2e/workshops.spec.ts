@@ -9,33 +9,14 @@
  * the workshop's page, and none of them scrolls sideways on a 360-pixel phone.
  */
 import fs from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectFitsPhone, expectNoSeriousViolations } from './support/a11y.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/env.js';
 import { catalogue } from './support/i18n.js';
 import { pdf } from './support/files.js';
 import { apiCreateUser, apiSignIn, chooseLanguage, unique } from './support/app.js';
 
 const t = catalogue('es');
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${label}`).toEqual([]);
-}
-
-/** Nothing scrolls sideways on a 360-pixel phone (then back to the desktop size). */
-async function expectFitsPhone(page: Page, label: string): Promise<void> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth, `horizontal scroll on ${label}`).toBeLessThanOrEqual(360);
-  if (size) await page.setViewportSize(size);
-}
 
 test('a social worker records a workshop with its participants and programme, and finds it in the list (es)', async ({
   page,

@@ -9,7 +9,14 @@ import { StatSections } from '../statistics/Sections';
 import { CellValue } from '../statistics/StatTable';
 import { scopeText } from '../statistics/SummaryHeader';
 import { useStatText } from '../statistics/statText';
-import { canReadReleases, releaseExportUrl, releaseKeys, releasesApi, type Release } from './releasesApi';
+import {
+  canReadReleases,
+  releaseExportUrl,
+  releaseKeys,
+  releaseReportUrl,
+  releasesApi,
+  type Release,
+} from './releasesApi';
 import { NoReleasesAccess } from './ReleasesPage';
 import { ModeText, StatusBadge } from './releaseText';
 
@@ -149,6 +156,19 @@ function Downloads({ release }: { release: Release }) {
           {t('statistics.export.xlsx')}
         </a>
       </li>
+      {(['es', 'en'] as const).map((lang) => (
+        <li key={lang}>
+          <a
+            href={releaseReportUrl(release.id, lang)}
+            hrefLang={lang}
+            type="application/pdf"
+            download
+            className={buttonClass.secondary}
+          >
+            {t(lang === 'es' ? 'statistics.export.pdfEs' : 'statistics.export.pdfEn')}
+          </a>
+        </li>
+      ))}
     </ul>
   );
 }

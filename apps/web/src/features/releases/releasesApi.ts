@@ -11,6 +11,7 @@ import {
   type ReleaseView,
 } from '@senda/domain';
 import { API_BASE, read, request } from '../../lib/http';
+import type { ReportLang } from '../../lib/statisticsApi';
 
 export type ReleaseList = ReleaseListView;
 export type Release = ReleaseView;
@@ -22,6 +23,11 @@ export const releaseKeys = {
 
 export function releaseExportUrl(id: string, format: 'csv' | 'xlsx', lang: string): string {
   return `${API_BASE}/statistics/releases/${encodeURIComponent(id)}/export.${format}?lang=${encodeURIComponent(lang)}`;
+}
+
+/** Where the printable brief (PDF) of an approved release downloads, in Spanish or English. */
+export function releaseReportUrl(id: string, lang: ReportLang): string {
+  return `${API_BASE}/statistics/releases/${encodeURIComponent(id)}/report.pdf?lang=${lang}`;
 }
 
 const path = (id: string, act = '') => `/statistics/releases/${encodeURIComponent(id)}${act}`;
