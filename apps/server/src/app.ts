@@ -43,6 +43,7 @@ import { registerProcedureRoutes } from './modules/procedures/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
 import { registerNotificationRoutes } from './modules/reminders/routes.js';
 import { registerStatisticsRoutes } from './modules/statistics/routes.js';
+import { registerNetworkRoutes } from './modules/networks/routes.js';
 import { registerReleaseRoutes } from './modules/releases/routes.js';
 import { registerWorkshopRoutes } from './modules/workshops/routes.js';
 
@@ -151,6 +152,7 @@ export async function buildApp(
       registerNotificationRoutes(api, ctx);
       registerStatisticsRoutes(api, ctx);
       registerReleaseRoutes(api, ctx);
+      registerNetworkRoutes(api, ctx);
       registerWorkshopRoutes(api, ctx);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       done();

@@ -111,6 +111,11 @@ export const FIELD_ERROR_CODES = [
   'not_assignable',
   // Statistics.
   'whole_months_only',
+  'month_not_over',
+  'already_member',
+  'left_network',
+  'not_member',
+  'name_taken',
   'not_approved',
   // Workshops.
   'other_topic_required',

@@ -109,6 +109,12 @@ export type AuditAction =
   | 'statistics.release.return'
   | 'statistics.release.withdraw'
   | 'statistics.release.export'
+  | 'statistics.network.create'
+  | 'statistics.network.update'
+  | 'statistics.network.join'
+  | 'statistics.network.leave'
+  | 'statistics.network.read'
+  | 'statistics.network.export'
   | 'workshop.create'
   | 'workshop.update'
   | 'workshop.delete'
@@ -144,6 +150,7 @@ export type EntityType =
   | 'referral'
   | 'statistics'
   | 'statistics_release'
+  | 'statistics_network'
   | 'workshop'
   | 'workshop_material';
 

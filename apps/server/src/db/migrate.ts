@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_statistics.js';
 import * as m0014 from './migrations/0014_workshops.js';
 import * as m0015 from './migrations/0015_releases.js';
 import * as m0016 from './migrations/0016_statistics_indexes.js';
+import * as m0017 from './migrations/0017_networks.js';
 
 /** One migration history for both dialects, compiled into the server (no file-system lookup). */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014_workshops': m0014,
   '0015_releases': m0015,
   '0016_statistics_indexes': m0016,
+  '0017_networks': m0017,
 };
 
 const provider: MigrationProvider = {

@@ -1,4 +1,4 @@
-/** Table types of statistics releases (migration 0015); part of `Database` in schema.ts. */
+/** Table types of statistics releases and networks (migrations 0015, 0017); part of `Database` in schema.ts. */
 
 export interface StatReleasesTable {
   id: string;
@@ -19,4 +19,26 @@ export interface StatReleasesTable {
   decided_at: string | null;
   decision_comment: string;
   version: number;
+}
+
+export interface StatNetworksTable {
+  id: string;
+  name: string;
+  name_key: string;
+  description: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface StatNetworkMembersTable {
+  network_id: string;
+  org_id: string;
+  since_month: string;
+  until_month: string | null;
+  joined_by: string;
+  joined_at: string;
+  left_by: string | null;
+  left_at: string | null;
 }

@@ -25,7 +25,7 @@ import type {
   WorkshopParticipantsTable,
   WorkshopMaterialsTable,
 } from './schema-workshops.js';
-import type { StatReleasesTable } from './schema-releases.js';
+import type { StatNetworkMembersTable, StatNetworksTable, StatReleasesTable } from './schema-releases.js';
 import type {
   CaseNeedsTable,
   CaseGoalsTable,
@@ -396,6 +396,8 @@ export interface Database {
   workshop_participants: WorkshopParticipantsTable;
   workshop_materials: WorkshopMaterialsTable;
   stat_releases: StatReleasesTable;
+  stat_networks: StatNetworksTable;
+  stat_network_members: StatNetworkMembersTable;
 }
 
 // Kept for tables that may later need generated columns.

@@ -32,9 +32,9 @@ export function statisticsQuery(filters: StatisticsFilters): string {
   return params.toString();
 }
 
-/** Where the same tables download as a file (CSV, or an Excel workbook). */
-export function statisticsExportUrl(format: ExportFormat, filters: StatisticsFilters): string {
-  return `${API_BASE}/statistics/export.${format}?${statisticsQuery(filters)}`;
+/** Where the same tables download as a file (CSV, or an Excel workbook), labelled in the interface's language. */
+export function statisticsExportUrl(format: ExportFormat, filters: StatisticsFilters, lang: string): string {
+  return `${API_BASE}/statistics/export.${format}?${statisticsQuery(filters)}&lang=${encodeURIComponent(lang)}`;
 }
 
 /** The languages of the printable brief. */

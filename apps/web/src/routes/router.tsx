@@ -11,6 +11,8 @@ import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { ReleasesPage } from '../features/releases/ReleasesPage';
 import { NewReleasePage } from '../features/releases/ReleaseForm';
 import { ReleasePage } from '../features/releases/ReleasePage';
+import { NetworksPage } from '../features/networks/NetworksPage';
+import { NetworkFiguresPage } from '../features/networks/NetworkFiguresPage';
 import { WorkshopsPage } from '../features/workshops/WorkshopsPage';
 import { WorkshopNewPage, WorkshopPage } from '../features/workshops/WorkshopPage';
 import { parseWorkshopSearch } from '../features/workshops/workshopValues';
@@ -171,6 +173,19 @@ const releaseRoute = createRoute({
   component: ReleasePage,
 });
 
+/** Networks that share aggregates: the members' combined figures, never one organization's. */
+const networksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/networks',
+  component: NetworksPage,
+});
+const networkFiguresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics/networks/$networkId',
+  validateSearch: parseStatisticsSearch,
+  component: NetworkFiguresPage,
+});
+
 /** Workshops and community activities: the period and topic filters live in the URL. */
 const workshopsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -219,6 +234,8 @@ const routeTree = rootRoute.addChildren([
     releasesRoute,
     newReleaseRoute,
     releaseRoute,
+    networksRoute,
+    networkFiguresRoute,
     workshopsRoute,
     newWorkshopRoute,
     workshopRoute,

@@ -90,7 +90,8 @@ export const STAT_TABLE_IDS = [
 ] as const;
 export type StatTableId = (typeof STAT_TABLE_IDS)[number];
 
-export const SUPPRESSION_REASONS = ['small', 'complementary'] as const;
+/** Why a cell is hidden: too few women, to protect another cell, or (network figures) to hide an organization's part. */
+export const SUPPRESSION_REASONS = ['small', 'complementary', 'dominance'] as const;
 
 export const statCellView = z.object({
   /** The published value; null when suppressed. */

@@ -71,7 +71,7 @@ export function perturbed(cell: RawCell): number {
 }
 
 /** Why a cell is not shown. */
-export type SuppressionReason = 'small' | 'complementary';
+export type SuppressionReason = 'small' | 'complementary' | 'dominance';
 
 export interface ProtectedCell {
   /** The published value; null when suppressed. */
@@ -82,6 +82,29 @@ export interface ProtectedCell {
 /** Whether a count must be suppressed on its own (primary suppression). */
 export function isSmall(trueCount: number, published: number, k: number): boolean {
   return (trueCount > 0 && trueCount < k) || (published > 0 && published < k);
+}
+
+/** The p of the p% rule, in percent. */
+export const DOMINANCE_P = 10;
+
+/**
+ * Whether a cell made of these organizations' parts is dominated: the
+ * remainder once the two largest are taken away is under p % of the largest.
+ */
+export function dominated(parts: readonly number[], p: number = DOMINANCE_P): boolean {
+  let first = 0;
+  let second = 0;
+  let total = 0;
+  for (const part of parts) {
+    if (part <= 0) continue;
+    total += part;
+    if (part > first) {
+      second = first;
+      first = part;
+    } else if (part > second) second = part;
+  }
+  if (first === 0) return false;
+  return total - first - second < (p / 100) * first;
 }
 
 /** Which totals of a table are published (and so constrain its cells). */
@@ -95,6 +118,30 @@ export interface ProtectedTable {
   colTotals: ProtectedCell[] | null;
   /** The grand total (margins 'both'; with 'columns' and one column, colTotals[0] is it). */
   total: ProtectedCell | null;
+}
+
+/** Each organization's part of every cell and of the totals (last row and column). */
+function sharesGrid(
+  shares: readonly (readonly (readonly number[])[])[],
+  R: number,
+  C: number,
+): Grid<number[]> {
+  const grid = new Grid<number[]>(R + 1, C + 1, []);
+  shares.forEach((row, i) => {
+    row.forEach((parts, j) => {
+      for (const [a, b] of [
+        [i, j],
+        [i, C],
+        [R, j],
+        [R, C],
+      ] as const) {
+        const into = [...grid.get(a, b)];
+        parts.forEach((part, o) => (into[o] = (into[o] ?? 0) + part));
+        grid.set(a, b, into);
+      }
+    });
+  });
+  return grid;
 }
 
 interface Edge {
@@ -135,7 +182,11 @@ export function protectTable(
   raw: readonly (readonly RawCell[])[],
   k: number,
   margins: Margins,
-  options: { perturb?: boolean } = {},
+  options: {
+    perturb?: boolean;
+    /** Network figures: each cell's true count by contributing organization; dominated cells and totals are hidden. */
+    shares?: readonly (readonly (readonly number[])[])[];
+  } = {},
 ): ProtectedTable {
   const perturb = options.perturb ?? true;
   const R = raw.length;
@@ -175,8 +226,10 @@ export function protectTable(
   const everyCell = (fn: (i: number, j: number) => void) => {
     for (let i = 0; i <= R; i++) for (let j = 0; j <= C; j++) if (published(i, j)) fn(i, j);
   };
+  const parts = options.shares ? sharesGrid(options.shares, R, C) : null;
   everyCell((i, j) => {
     if (isSmall(truth.get(i, j), value.get(i, j), k)) suppressed.set(i, j, 'small');
+    else if (parts && dominated(parts.get(i, j))) suppressed.set(i, j, 'dominance');
   });
   const hideAll = () =>
     everyCell((i, j) => {

@@ -3,3 +3,4 @@ export * from './filters.js';
 export * from './api.js';
 export * from './privacy.js';
 export * from './releases.js';
+export * from './networks.js';

@@ -33,10 +33,10 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { sumsFor } from '../statistics/aggregate.js';
 import { buildCube } from '../statistics/cube.js';
-import { DECISION_LIMIT, derive } from '../statistics/derive.js';
+import { derive } from '../statistics/derive.js';
 import { refreshFacts, refreshStatus } from '../statistics/refresh.js';
 import type { Tally, TableSpec } from '../statistics/tally.js';
-import { statisticsOf, thresholdOf } from '../statistics/view.js';
+import { HIDDEN, NO_DURATIONS, statisticsOf, thresholdOf } from '../statistics/view.js';
 
 export type BudgetLine = z.infer<typeof releaseBudgetLine>;
 
@@ -51,8 +51,6 @@ export const cryptoUniform: UniformSource = () => crypto.randomInt(2 ** 48 - 1) 
 
 /** Tables where a woman may be in several cells although their rows add up. */
 const SEVERAL_CELLS_PER_WOMAN = new Set<string>(['needs']);
-
-const HIDDEN: StatCellView = { value: null, suppressed: 'small' };
 
 function dpCell(count: number, k: number, epsilon: number, random: UniformSource): StatCellView {
   const value = noisyCount(count, epsilon, 1, random);
@@ -147,15 +145,7 @@ export async function differentiallyPrivateFigures(
       leftOut,
       tooFew,
       tables,
-      decisionTime: {
-        observations: HIDDEN,
-        q1: null,
-        median: null,
-        q3: null,
-        limit: DECISION_LIMIT,
-        beyondLimit: HIDDEN,
-      },
-      acceptanceTime: { observations: HIDDEN, q1: null, median: null, q3: null },
+      ...NO_DURATIONS,
       refreshedAt: sums.asOf,
       pending: status.pending,
     },

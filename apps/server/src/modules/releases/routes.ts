@@ -25,9 +25,7 @@ import type { Db } from '../../db/database.js';
 import type { StatReleasesTable } from '../../db/schema-releases.js';
 import { actorOf } from '../../http/auth.js';
 import { conflict, forbidden } from '../../http/errors.js';
-import { statisticsCsv, statisticsWorkbook } from '../statistics/export.js';
-import { exportLabeller } from '../statistics/labels.js';
-import { statisticsPdf } from '../statistics/pdf.js';
+import { sendBrief, sendTables } from '../statistics/files.js';
 import { releaseFigures, type ReleaseFigures } from './figures.js';
 import {
   canPrepare,
@@ -40,7 +38,6 @@ import {
   requirePreparer,
   requireReader,
 } from './store.js';
-import { sendAttachment } from '../../http/files.js';
 
 const errors = {
   400: errorBodySchema,
@@ -217,53 +214,28 @@ export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): vo
       await audit(trx, ctx, actor, 'statistics.release.export', row.id, []);
       return { row, figures: JSON.parse(row.figures) as ReleaseFigures };
     });
-  const fileName = (row: StatReleasesTable, ext: string) =>
-    `senda-publicacion-${row.prepared_at.slice(0, 10)}-${row.id.slice(-8)}.${ext}`;
+  const fileName = (row: StatReleasesTable) =>
+    `senda-publicacion-${row.prepared_at.slice(0, 10)}-${row.id.slice(-8)}`;
 
-  r.get(
-    '/statistics/releases/:id/export.csv',
-    {
-      schema: {
-        tags: ['statistics'],
-        description: 'The frozen figures of an approved release as CSV.',
-        params,
-        querystring: exportQuery,
-        response: errors,
+  for (const format of ['csv', 'xlsx'] as const)
+    r.get(
+      `/statistics/releases/:id/export.${format}`,
+      {
+        schema: {
+          tags: ['statistics'],
+          description: `The frozen figures of an approved release as ${format === 'csv' ? 'CSV' : 'a workbook'}.`,
+          params,
+          querystring: exportQuery,
+          response: errors,
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      requireReader(actor);
-      const { row, figures } = await exported(actor, request.params.id);
-      const csv = statisticsCsv(figures.view, exportLabeller(request.query.lang));
-      return sendAttachment(reply, 'text/csv; charset=utf-8', fileName(row, 'csv'), csv);
-    },
-  );
-
-  r.get(
-    '/statistics/releases/:id/export.xlsx',
-    {
-      schema: {
-        tags: ['statistics'],
-        description: 'The frozen figures of an approved release as a workbook.',
-        params,
-        querystring: exportQuery,
-        response: errors,
+      async (request, reply) => {
+        const actor = actorOf(request);
+        requireReader(actor);
+        const { row, figures } = await exported(actor, request.params.id);
+        return sendTables(reply, format, figures.view, request.query.lang, fileName(row));
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      requireReader(actor);
-      const { row, figures } = await exported(actor, request.params.id);
-      const book = await statisticsWorkbook(figures.view, exportLabeller(request.query.lang));
-      return sendAttachment(
-        reply,
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        fileName(row, 'xlsx'),
-        book,
-      );
-    },
-  );
+    );
 
   r.get(
     '/statistics/releases/:id/report.pdf',
@@ -285,11 +257,8 @@ export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): vo
         .select('name')
         .where('id', '=', actor.orgId)
         .executeTakeFirst();
-      const pdf = await statisticsPdf(figures.view, request.query.lang, {
-        organization: org?.name ?? '',
-        generatedAt: row.figures_at,
-      });
-      return sendAttachment(reply, 'application/pdf', fileName(row, 'pdf'), pdf);
+      const meta = { organization: org?.name ?? '', generatedAt: row.figures_at };
+      return sendBrief(reply, figures.view, request.query.lang, meta, fileName(row));
     },
   );
 }

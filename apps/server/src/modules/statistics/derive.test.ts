@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { clip } from '../networks/figures.js';
 import { derive } from './derive.js';
 import { Cube, consentInForce, filtersOf, type FactRow } from './vectors.js';
 
@@ -97,6 +98,37 @@ describe('figures from monthly sums', () => {
               .reduce((s, f) => (s + f.record_key) % 2 ** 31, 0);
             expect(d.universe.keySum).toBe(keySum);
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("a network member's sums cut to the months it shares", () => {
+  it('give, for any period, exactly its figures for the months of the period it shares', () => {
+    fc.assert(
+      fc.property(
+        fc.array(factArb, { maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 4, maxLength: 4 }),
+        (facts, bounds) => {
+          const months = [...bounds].sort((x, y) => x - y).map((i) => at(MONTHS, i));
+          const [a, b, c, d] = [at(months, 0), at(months, 1), at(months, 2), at(months, 3)];
+          // The period [a, d]; the member shares [b, c] of it.
+          const cube = new Cube();
+          for (const f of facts) cube.addFact(f, TODAY, ['*']);
+          const rows = cube.rowsOf('*');
+          const cut = derive(clip(rows, b, c), a, d, 0);
+          const own = derive(rows, b, c, 0);
+          for (const name of [
+            'universe',
+            'leftOut',
+            'decisionObservations',
+            'beyondLimit',
+            'acceptanceObservations',
+          ] as const)
+            expect(cut[name], name).toEqual(own[name]);
+          expect(cut.tables).toEqual(own.tables);
         },
       ),
       { numRuns: 300 },

@@ -116,7 +116,7 @@ function tablesOf(node: unknown, out: string[][][] = []): string[][][] {
 
 /** A printed count is hidden, zero, or at least k. */
 function acceptable(cell: string): boolean {
-  if (cell === `${HIDDEN}${MARKS.small}` || cell === `${HIDDEN}${MARKS.complementary}`) return true;
+  if (Object.values(MARKS).some((mark) => cell === `${HIDDEN}${mark}`)) return true;
   const value = Number(cell.replace(/\s/g, ''));
   return Number.isInteger(value) && (value === 0 || value >= K);
 }
@@ -160,6 +160,23 @@ describe('advocacy brief', () => {
     expect(all).toContain('Tiempo de COMAR para resolver');
     expect(all).toContain('* Oculto: menos de 5 mujeres.');
     expect(all).toContain('† Oculto para proteger otra celda.');
+  });
+
+  it("a network's brief marks cells hidden to protect an organization's part, and says how figures are combined", () => {
+    const own = texts(reportDefinition(view, text, meta)).join('\n');
+    expect(own).not.toContain('‡');
+    const cells = byNationality.cells.map((row, i) =>
+      i === 0 ? [{ value: null, suppressed: 'dominance' as const }] : row,
+    );
+    const network = { ...view, tables: view.tables.map((t) => (t === byNationality ? { ...t, cells } : t)) };
+    const definition = reportDefinition(network, text, { ...meta, network: { organizations: 4, p: 10 } });
+    const all = texts(definition).join('\n');
+    expect(all).toContain(
+      '‡ Oculto: una organización de la red podría deducir la parte de otra (regla del p %, p = 10).',
+    );
+    expect(all).toContain('Cifras combinadas de 4 organizaciones de la red');
+    const [, ...rows] = tableBody({ ...byNationality, cells }, text, String);
+    expect(rows[0]?.[1]).toBe('—‡');
   });
 
   it('says so and prints only the counts and the methods note when there are too few women', () => {

@@ -26,6 +26,8 @@ export interface ReportMeta {
   lang: StatReportLang;
   /** When the brief was made (ISO instant). */
   generatedAt: string;
+  /** A network's brief: how many organizations' figures are combined, and the p of the p% rule. */
+  network?: { organizations: number; p: number };
 }
 
 export interface ReportText {
@@ -34,7 +36,7 @@ export interface ReportText {
 }
 
 /** Footnote marks of hidden cells. */
-export const MARKS = { small: '*', complementary: '†' } as const;
+export const MARKS = { small: '*', complementary: '†', dominance: '‡' } as const;
 export const HIDDEN = '—';
 
 const TIME_ZONE = 'America/Mexico_City';
@@ -70,7 +72,7 @@ export function cellText(cell: StatCellView | null | undefined, f: Formatters['n
   if (!cell) return '';
   const value = valueOf(cell);
   if (value !== null) return f(value);
-  return `${HIDDEN}${cell.suppressed === 'complementary' ? MARKS.complementary : MARKS.small}`;
+  return `${HIDDEN}${MARKS[cell.suppressed ?? 'small']}`;
 }
 
 /** The period and filters in words: "enero de 2025 a junio de 2025 · Chiapas · …". */
@@ -258,11 +260,12 @@ function timesBlock(view: StatisticsView, section: string, { words }: ReportText
 }
 
 /** The footnotes of the marks a brief uses. */
-function marksNote(view: StatisticsView, words: Words): Content {
+function marksNote(view: StatisticsView, words: Words, meta: ReportMeta): Content {
   return {
     stack: [
       words('statistics.report.mark.small', { k: view.k }),
       words('statistics.report.mark.complementary'),
+      ...(meta.network ? [words('statistics.report.mark.dominance', { p: meta.network.p })] : []),
     ],
     style: 'note',
     margin: [0, 0, 0, 8],
@@ -283,6 +286,14 @@ function methodsNote(view: StatisticsView, meta: ReportMeta, { words }: ReportTe
     }),
     words('statistics.protection.consent'),
     words('statistics.report.methods.suppression', { k: view.k, below: view.k - 1 }),
+    ...(meta.network
+      ? [
+          words('statistics.report.methods.network', {
+            organizations: meta.network.organizations,
+            p: meta.network.p,
+          }),
+        ]
+      : []),
     words('statistics.report.methods.noise'),
     words('statistics.report.methods.minUniverse', { min: view.minUniverse }),
     words('statistics.report.methods.durations', { min: minObservations(view.k) }),
@@ -321,7 +332,7 @@ export function reportDefinition(
       { text: words('statistics.tooFew.body', { min: view.minUniverse }) },
     );
   } else {
-    content.push(marksNote(view, words));
+    content.push(marksNote(view, words, meta));
     for (const section of STAT_SECTIONS) {
       const tables = view.tables.filter((t) => t.section === section);
       if (!tables.length) continue;

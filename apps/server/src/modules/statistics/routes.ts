@@ -24,11 +24,8 @@ import { auditAct } from '../../audit/audit.js';
 import { inTransaction, nowIso, type Actor, type AppContext } from '../../context.js';
 import { actorOf } from '../../http/auth.js';
 import { forbidden } from '../../http/errors.js';
-import { statisticsCsv, statisticsWorkbook } from './export.js';
-import { exportLabeller } from './labels.js';
-import { statisticsPdf } from './pdf.js';
+import { sendBrief, sendTables } from './files.js';
 import { statisticsOf, thresholdOf } from './view.js';
-import { sendAttachment } from '../../http/files.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
 export const STATISTICS_ROLES: readonly Role[] = ['admin', 'coordinator', 'analyst'];
@@ -53,7 +50,7 @@ async function audited(
   );
 }
 
-const fileName = (f: StatFilters, ext: string) => `senda-estadisticas-${f.from}-${f.to}.${ext}`;
+const fileName = (f: StatFilters) => `senda-estadisticas-${f.from}-${f.to}`;
 
 export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -76,52 +73,26 @@ export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext):
     },
   );
 
-  r.get(
-    '/statistics/export.csv',
-    {
-      schema: {
-        tags: ['statistics'],
-        description: 'Every published figure as CSV.',
-        querystring: statExportQuery,
-        response: errors,
+  for (const format of ['csv', 'xlsx'] as const)
+    r.get(
+      `/statistics/export.${format}`,
+      {
+        schema: {
+          tags: ['statistics'],
+          description: `Every published figure as ${format === 'csv' ? 'CSV' : 'a workbook'}.`,
+          querystring: statExportQuery,
+          response: errors,
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      requireStatistics(actor);
-      const { lang, ...filters } = request.query;
-      const view = await statisticsOf(ctx.db, actor.orgId, filters);
-      await audited(ctx, actor, 'statistics.export', filters);
-      const csv = statisticsCsv(view, exportLabeller(lang));
-      return sendAttachment(reply, 'text/csv; charset=utf-8', fileName(request.query, 'csv'), csv);
-    },
-  );
-
-  r.get(
-    '/statistics/export.xlsx',
-    {
-      schema: {
-        tags: ['statistics'],
-        description: 'Every published figure as a workbook.',
-        querystring: statExportQuery,
-        response: errors,
+      async (request, reply) => {
+        const actor = actorOf(request);
+        requireStatistics(actor);
+        const { lang, ...filters } = request.query;
+        const view = await statisticsOf(ctx.db, actor.orgId, filters);
+        await audited(ctx, actor, 'statistics.export', filters);
+        return sendTables(reply, format, view, lang, fileName(filters));
       },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      requireStatistics(actor);
-      const { lang, ...filters } = request.query;
-      const view = await statisticsOf(ctx.db, actor.orgId, filters);
-      await audited(ctx, actor, 'statistics.export', filters);
-      const book = await statisticsWorkbook(view, exportLabeller(lang));
-      return sendAttachment(
-        reply,
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        fileName(request.query, 'xlsx'),
-        book,
-      );
-    },
-  );
+    );
 
   r.get(
     '/statistics/report.pdf',
@@ -144,8 +115,13 @@ export function registerStatisticsRoutes(app: FastifyInstance, ctx: AppContext):
         .where('id', '=', actor.orgId)
         .executeTakeFirst();
       await audited(ctx, actor, 'statistics.export', filters);
-      const pdf = await statisticsPdf(view, lang, { organization: org?.name ?? '', generatedAt: nowIso() });
-      return sendAttachment(reply, 'application/pdf', fileName(request.query, 'pdf'), pdf);
+      return sendBrief(
+        reply,
+        view,
+        lang,
+        { organization: org?.name ?? '', generatedAt: nowIso() },
+        fileName(filters),
+      );
     },
   );
 

@@ -7,6 +7,7 @@ import {
   KEY_SPACE,
   OTHER_CATEGORY,
   addTo,
+  dominated,
   emptyCell,
   isSmall,
   perturbed,
@@ -78,6 +79,11 @@ export class Tally {
     return { tally, rowOf };
   }
 
+  /** Every counted cell: row, column and the cell. */
+  *entries(): Generator<[string, string, RawCell]> {
+    for (const [row, byCol] of this.cells) for (const [col, cell] of byCol) yield [row, col, cell];
+  }
+
   /** Add a counted cell (its contributions and key sum) into a cell of this tally. */
   merge(row: string, col: string, cell: RawCell): void {
     this.add(row, 0, col, 0);
@@ -100,12 +106,24 @@ export interface TableSpec {
   rows?: readonly string[];
 }
 
-/** Publish a tally as a table. */
-export function publishTable(spec: TableSpec, tally: Tally, k: number): StatTableView {
-  const rows = spec.rows ? [...spec.rows] : tally.seenRows();
+/** The rows a table shows: its fixed list, or the rows met. */
+export const rowsOf = (spec: TableSpec, tally: Tally): string[] =>
+  spec.rows ? [...spec.rows] : tally.seenRows();
+
+/**
+ * Publish a tally as a table. Network figures pass each cell's parts by
+ * organization (rows × columns × organizations), and dominated cells are hidden too.
+ */
+export function publishTable(
+  spec: TableSpec,
+  tally: Tally,
+  k: number,
+  shares?: readonly (readonly (readonly number[])[])[],
+): StatTableView {
+  const rows = rowsOf(spec, tally);
   const cols = [...tally.cols];
   const raw = rows.map((row) => cols.map((col) => tally.cell(row, col)));
-  const table = protectTable(raw, k, spec.margins);
+  const table = protectTable(raw, k, spec.margins, shares ? { shares } : {});
   return {
     id: spec.id,
     section: spec.section,
@@ -122,8 +140,10 @@ export function publishTable(spec: TableSpec, tally: Tally, k: number): StatTabl
   };
 }
 
-/** Publish one count on its own: perturbed, suppressed when small. */
-export function publishCell(cell: RawCell, k: number): StatCellView {
+/** Publish one count on its own: perturbed, suppressed when small (or, given its parts by organization, dominated). */
+export function publishCell(cell: RawCell, k: number, parts?: readonly number[]): StatCellView {
   const value = perturbed(cell);
-  return isSmall(cell.count, value, k) ? { value: null, suppressed: 'small' } : { value, suppressed: null };
+  if (isSmall(cell.count, value, k)) return { value: null, suppressed: 'small' };
+  if (parts && dominated(parts)) return { value: null, suppressed: 'dominance' };
+  return { value, suppressed: null };
 }

@@ -22,7 +22,19 @@ export async function thresholdOf(db: Db, orgId: string): Promise<number> {
   return row?.k ?? DEFAULT_K;
 }
 
-const HIDDEN: StatCellView = { value: null, suppressed: 'small' };
+export const HIDDEN: StatCellView = { value: null, suppressed: 'small' };
+/** The durations of a view that shows none. */
+export const NO_DURATIONS = {
+  decisionTime: {
+    observations: HIDDEN,
+    q1: null,
+    median: null,
+    q3: null,
+    limit: DECISION_LIMIT,
+    beyondLimit: HIDDEN,
+  },
+  acceptanceTime: { observations: HIDDEN, q1: null, median: null, q3: null },
+};
 
 export async function statisticsOf(db: Db, orgId: string, filters: StatFilters): Promise<StatisticsView> {
   await refreshFacts(db, REQUEST_REFRESH_LIMIT);

@@ -15,16 +15,16 @@ import {
   type StatTableView,
 } from '@senda/domain';
 import type { Db } from '../../db/database.js';
-import { Tally, publishTable } from './tally.js';
+import { Tally, publishTable, type TableSpec } from './tally.js';
 
 const keyOf = (id: string) => crypto.createHash('sha256').update(id).digest().readUInt32BE(0) & 0x7fffffff;
 
-export async function workshopTables(
+/** The workshop tables of a period, counted (not yet published); nationalities not yet gathered. */
+export async function workshopTallies(
   db: Db,
   orgIds: readonly string[],
   filters: StatFilters,
-  k: number,
-): Promise<StatTableView[]> {
+): Promise<[TableSpec, Tally][]> {
   const { start, end } = periodDays(filters.from, filters.to);
   let query = db
     .selectFrom('workshops as w')
@@ -58,7 +58,7 @@ export async function workshopTables(
   }
   const section = 'workshops' as const;
   return [
-    publishTable(
+    [
       {
         id: 'workshops',
         section,
@@ -67,9 +67,8 @@ export async function workshopTables(
         rows: WORKSHOP_MEASURES,
       },
       measures,
-      k,
-    ),
-    publishTable(
+    ],
+    [
       {
         id: 'workshop_topics',
         section,
@@ -78,9 +77,8 @@ export async function workshopTables(
         rows: WORKSHOP_TOPICS,
       },
       topics,
-      k,
-    ),
-    publishTable(
+    ],
+    [
       {
         id: 'workshop_gender',
         section,
@@ -89,17 +87,25 @@ export async function workshopTables(
         rows: PARTICIPANT_GENDERS,
       },
       gender,
-      k,
-    ),
-    publishTable(
+    ],
+    [
       { id: 'workshop_age', section, rowDimension: 'age_band', margins: 'columns', rows: STAT_AGE_BANDS },
       age,
-      k,
-    ),
-    publishTable(
-      { id: 'workshop_nationality', section, rowDimension: 'nationality', margins: 'columns' },
-      nationality.collapsed(k).tally,
-      k,
-    ),
+    ],
+    [{ id: 'workshop_nationality', section, rowDimension: 'nationality', margins: 'columns' }, nationality],
   ];
+}
+
+/** Nationalities of fewer than k participants gathered into "other". */
+export const gathered = (spec: TableSpec, tally: Tally, k: number): Tally =>
+  spec.rowDimension === 'nationality' ? tally.collapsed(k).tally : tally;
+
+export async function workshopTables(
+  db: Db,
+  orgIds: readonly string[],
+  filters: StatFilters,
+  k: number,
+): Promise<StatTableView[]> {
+  const tallies = await workshopTallies(db, orgIds, filters);
+  return tallies.map(([spec, tally]) => publishTable(spec, gathered(spec, tally, k), k));
 }

@@ -88,6 +88,27 @@ describe('a statistics table', () => {
     expect(html).not.toContain('% de las atendidas');
   });
 
+  it('marks a cell hidden by dominance (a network) with ‡ and its words, and explains ‡ only then', () => {
+    const plain = render('by_nationality');
+    expect(plain).not.toContain('‡');
+    const table = tableOf('by_nationality');
+    const dominated = {
+      ...table,
+      cells: table.cells.map((row, i) =>
+        i === 0 ? row.map(() => ({ value: null, suppressed: 'dominance' as const })) : row,
+      ),
+    };
+    const html = renderToStaticMarkup(
+      createElement(StatTable, { table: dominated, universe: view.universe, k: view.k, text, idBase: 't-d' }),
+    );
+    expect(cells(html, 'td')).toContain(`—‡${es['statistics.hidden.dominance']}`);
+    expect(html).toContain(`<span class="sr-only">${es['statistics.hidden.dominance']}</span>`);
+    // The legend: the two usual marks and the network's.
+    const legend = /<ul id="t-d-legend"[^>]*>(.*?)<\/ul>/.exec(html)?.[1] ?? '';
+    expect(legend.match(/<li>/g)).toHaveLength(3);
+    expect(legend).toContain(es['statistics.hidden.dominance']);
+  });
+
   it('has no legend when it hides nothing, and scrolls inside its own labelled region', () => {
     const html = render('people_summary');
     expect(html).not.toContain('aria-describedby');
@@ -115,10 +136,24 @@ describe('the figures of the page', () => {
     expect(html).toContain(es['statistics.summary.leftOut']);
     expect(html).toContain('>9<');
     expect(html).toContain('enero de 2025 a junio de 2025 · Chiapas');
-    expect(html).toContain('href="/api/v1/statistics/export.csv?from=2025-01&amp;to=2025-06&amp;state=07"');
+    expect(html).toContain(
+      'href="/api/v1/statistics/export.csv?from=2025-01&amp;to=2025-06&amp;state=07&amp;lang=es"',
+    );
     expect(html).toContain('>Descargar CSV<');
     expect(html).toContain('>Descargar Excel<');
     expect(html).toContain('±2');
+  });
+
+  it('offer the downloads of a network when told where they are', () => {
+    const exports = {
+      csv: '/api/v1/statistics/networks/n1/export.csv?x',
+      xlsx: '/api/v1/statistics/networks/n1/export.xlsx?x',
+      pdf: (lang: string) => `/api/v1/statistics/networks/n1/report.pdf?lang=${lang}`,
+    };
+    const html = renderToStaticMarkup(createElement(SummaryHeader, { view, text, exports }));
+    expect(html).toContain('href="/api/v1/statistics/networks/n1/export.csv?x"');
+    expect(html).toContain('href="/api/v1/statistics/networks/n1/report.pdf?lang=en"');
+    expect(html).not.toContain('href="/api/v1/statistics/export.csv');
   });
 
   it('say plainly when the filters select too few women, with no downloads', () => {

@@ -1,20 +1,25 @@
 import type { StatCell, StatTable as StatTableData } from '../../lib/statisticsApi';
 import { cx } from '../../components/styles';
 import { dimensionKey, tableTitleKey } from './labels';
-import { MISSING_CELL, cellAt, columnCount, hidesAnything, shareOf } from './statisticsValues';
+import { MISSING_CELL, cellAt, columnCount, hidesAnything, hidesFor, shareOf } from './statisticsValues';
 import type { StatText } from './statText';
 
 /** The visible marks of a hidden cell; a screen reader reads the words instead. */
-export const SUPPRESSION_MARKS = { small: '*', complementary: '†' } as const;
+export const SUPPRESSION_MARKS = { small: '*', complementary: '†', dominance: '‡' } as const;
 
 const numberCell = 'px-3 py-2 text-end tabular-nums whitespace-nowrap';
 const headCell = 'px-3 py-2 font-semibold text-slate-900';
 
-/** What a hidden cell says in words: under k, or hidden to protect another. */
+/** What a hidden cell says in words: under k, hidden to protect another, or one organization's part (a network). */
 export function suppressionText(text: StatText, reason: NonNullable<StatCell['suppressed']>, k: number) {
-  return reason === 'small'
-    ? text.t('statistics.hidden.small', { k })
-    : text.t('statistics.hidden.complementary');
+  switch (reason) {
+    case 'small':
+      return text.t('statistics.hidden.small', { k });
+    case 'complementary':
+      return text.t('statistics.hidden.complementary');
+    case 'dominance':
+      return text.t('statistics.hidden.dominance');
+  }
 }
 
 /** A published value, or the mark of a hidden one with its reason in words. */
@@ -73,11 +78,24 @@ function ShareValue({ share, text }: { share: number | null; text: StatText }) {
   );
 }
 
-/** The legend of the marks, under a table that hides something. */
-export function SuppressionLegend({ id, k, text }: { id: string; k: number; text: StatText }) {
+/** The legend of the marks, under a table that hides something (the ‡ of a network only where a cell has it). */
+export function SuppressionLegend({
+  id,
+  k,
+  text,
+  dominance = false,
+}: {
+  id: string;
+  k: number;
+  text: StatText;
+  dominance?: boolean;
+}) {
+  const reasons = dominance
+    ? (['small', 'complementary', 'dominance'] as const)
+    : (['small', 'complementary'] as const);
   return (
     <ul id={id} className="mt-2 space-y-1 text-sm text-slate-800">
-      {(['small', 'complementary'] as const).map((reason) => (
+      {reasons.map((reason) => (
         <li key={reason}>
           <span aria-hidden="true" className="inline-block w-8 font-semibold">
             —<sup>{SUPPRESSION_MARKS[reason]}</sup>
@@ -230,7 +248,9 @@ export function StatTable({
           ) : null}
         </table>
       </div>
-      {hides ? <SuppressionLegend id={legendId} k={k} text={text} /> : null}
+      {hides ? (
+        <SuppressionLegend id={legendId} k={k} text={text} dominance={hidesFor(table, 'dominance')} />
+      ) : null}
     </div>
   );
 }

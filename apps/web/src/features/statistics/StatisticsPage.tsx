@@ -65,9 +65,14 @@ function StatisticsView({ canEditSettings }: { canEditSettings: boolean }) {
       <div>
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <PageHeading>{t('statistics.title')}</PageHeading>
-          <Link to="/statistics/releases" className="text-teal-800 underline">
-            {t('releases.link')}
-          </Link>
+          <div className="flex flex-wrap gap-x-4 gap-y-2">
+            <Link to="/statistics/releases" className="text-teal-800 underline">
+              {t('releases.link')}
+            </Link>
+            <Link to="/statistics/networks" className="text-teal-800 underline">
+              {t('networks.link')}
+            </Link>
+          </div>
         </div>
         <p className="mt-2 max-w-3xl text-slate-800">{t('statistics.intro')}</p>
       </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   statisticsExportUrl,
   statisticsReportUrl,
+  type ReportLang,
   type Statistics,
   type StatisticsFilters,
 } from '../../lib/statisticsApi';
@@ -31,25 +32,39 @@ export function scopeText(text: StatText, filters: StatisticsFilters): string {
   ].join(' · ');
 }
 
+/** Where the downloads of some figures are: the organization's, or a network's. */
+export interface ExportUrls {
+  csv: string;
+  xlsx: string;
+  pdf: (lang: ReportLang) => string;
+}
+
+/** The organization's downloads of the figures with these filters. */
+export const organizationExportUrls = (filters: StatisticsFilters, lang: string): ExportUrls => ({
+  csv: statisticsExportUrl('csv', filters, lang),
+  xlsx: statisticsExportUrl('xlsx', filters, lang),
+  pdf: (lang) => statisticsReportUrl(filters, lang),
+});
+
 /** The downloads of the same tables, with the filters on the page: CSV, Excel, and the PDF brief in two languages. */
-export function ExportLinks({ filters, text }: { filters: StatisticsFilters; text: StatText }) {
+export function ExportLinks({ urls, text }: { urls: ExportUrls; text: StatText }) {
   const { t } = text;
   return (
     <div>
       <ul className="flex flex-wrap gap-3">
         <li>
-          <a href={statisticsExportUrl('csv', filters)} download className={buttonClass.secondary}>
+          <a href={urls.csv} download className={buttonClass.secondary}>
             {t('statistics.export.csv')}
           </a>
         </li>
         <li>
-          <a href={statisticsExportUrl('xlsx', filters)} download className={buttonClass.secondary}>
+          <a href={urls.xlsx} download className={buttonClass.secondary}>
             {t('statistics.export.xlsx')}
           </a>
         </li>
         <li>
           <a
-            href={statisticsReportUrl(filters, 'es')}
+            href={urls.pdf('es')}
             hrefLang="es"
             type="application/pdf"
             download
@@ -60,7 +75,7 @@ export function ExportLinks({ filters, text }: { filters: StatisticsFilters; tex
         </li>
         <li>
           <a
-            href={statisticsReportUrl(filters, 'en')}
+            href={urls.pdf('en')}
             hrefLang="en"
             type="application/pdf"
             download
@@ -79,9 +94,21 @@ export function ExportLinks({ filters, text }: { filters: StatisticsFilters; tex
 /**
  * What the figures below count and how they protect the women: the women
  * counted and those left out for lack of consent, the threshold, when the
- * figures were brought up to date, and the downloads.
+ * figures were brought up to date, and the downloads (the organization's
+ * unless `exports` says where else, e.g. a network's; `notice` adds what
+ * else protects them).
  */
-export function SummaryHeader({ view, text }: { view: Statistics; text: StatText }) {
+export function SummaryHeader({
+  view,
+  text,
+  exports,
+  notice,
+}: {
+  view: Statistics;
+  text: StatText;
+  exports?: ExportUrls | undefined;
+  notice?: ReactNode;
+}) {
   const { t, f } = text;
   return (
     <section aria-labelledby="stat-summary-title" className={cx(cardClass, 'space-y-4')}>
@@ -113,13 +140,14 @@ export function SummaryHeader({ view, text }: { view: Statistics; text: StatText
         <p className="mt-1">{t('statistics.protection.body', { k: view.k })}</p>
         <p className="mt-1">{t('statistics.protection.consent')}</p>
       </div>
+      {notice}
       {view.tooFew ? (
         <div role="status" className="rounded-md border border-amber-700 bg-amber-50 p-3 text-slate-900">
           <p className="font-semibold">{t('statistics.tooFew.title')}</p>
           <p className="mt-1">{t('statistics.tooFew.body', { min: view.minUniverse })}</p>
         </div>
       ) : (
-        <ExportLinks filters={view.filters} text={text} />
+        <ExportLinks urls={exports ?? organizationExportUrls(view.filters, f.locale)} text={text} />
       )}
     </section>
   );

@@ -116,11 +116,11 @@ describe('the filters in the URL', () => {
   it('become the query of the figures and of the downloads', () => {
     const filters = { from: '2025-01', to: '2025-06', state: '07' as const, ageBand: 'age_15_17' as const };
     expect(statisticsQuery(filters)).toBe('from=2025-01&to=2025-06&state=07&ageBand=age_15_17');
-    expect(statisticsExportUrl('csv', filters)).toBe(
-      '/api/v1/statistics/export.csv?from=2025-01&to=2025-06&state=07&ageBand=age_15_17',
+    expect(statisticsExportUrl('csv', filters, 'ht')).toBe(
+      '/api/v1/statistics/export.csv?from=2025-01&to=2025-06&state=07&ageBand=age_15_17&lang=ht',
     );
-    expect(statisticsExportUrl('xlsx', { from: '2024-01', to: '2024-12' })).toBe(
-      '/api/v1/statistics/export.xlsx?from=2024-01&to=2024-12',
+    expect(statisticsExportUrl('xlsx', { from: '2024-01', to: '2024-12' }, 'es')).toBe(
+      '/api/v1/statistics/export.xlsx?from=2024-01&to=2024-12&lang=es',
     );
     expect(statisticsReportUrl(filters, 'en')).toBe(
       '/api/v1/statistics/report.pdf?from=2025-01&to=2025-06&state=07&ageBand=age_15_17&lang=en',

@@ -138,11 +138,21 @@ export function chartData(table: StatTable): ChartData {
 export const hasDrawableValue = (data: ChartData): boolean =>
   data.series.some((s) => s.values.some((v) => v !== null && v > 0));
 
-/** Whether a table hides any cell, total included (to show the legend of the marks). */
-export function hidesAnything(table: StatTable): boolean {
+/** Every cell of a table, totals included. */
+function allCells(table: StatTable): StatCell[] {
   const cells = [...table.cells.flat(), ...(table.rowTotals ?? []), ...(table.colTotals ?? [])];
   if (table.total) cells.push(table.total);
-  return cells.some((cell) => cell.suppressed !== null);
+  return cells;
+}
+
+/** Whether a table hides any cell, total included (to show the legend of the marks). */
+export function hidesAnything(table: StatTable): boolean {
+  return allCells(table).some((cell) => cell.suppressed !== null);
+}
+
+/** Whether a table hides a cell for this reason (a network's ‡ gets its legend line only then). */
+export function hidesFor(table: StatTable, reason: NonNullable<StatCell['suppressed']>): boolean {
+  return allCells(table).some((cell) => cell.suppressed === reason);
 }
 
 /** The tables of each section, in the sections' order; a section without tables only if it is to be kept. */
